@@ -1,0 +1,18 @@
+package fr.gouv.conventions.core.command;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+
+/** Moves an open avenant deadline to a later date, for a reason, decided on {@code decidedOn} (R5). */
+public record ExtendAvenantDeadline(
+        @TargetAggregateIdentifier String conventionId,
+        LocalDate newDeadline,
+        String reason,
+        LocalDate decidedOn) implements BusinessDated {
+
+    @Override
+    public LocalDate businessDate() {
+        return decidedOn;
+    }
+}
