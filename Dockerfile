@@ -1,0 +1,11 @@
+# The service as an image, for docker-compose.yml. Builds with the Maven wrapper, runs on a JRE.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY . .
+RUN ./mvnw -B -q -DskipTests package
+
+FROM eclipse-temurin:17-jre
+WORKDIR /app
+COPY --from=build /src/api/target/conventions-service.jar /app/conventions-service.jar
+EXPOSE 8080
+ENTRYPOINT ["java", "-Daxoniq.update-checker.disabled=true", "-jar", "/app/conventions-service.jar"]

@@ -1,0 +1,109 @@
+package fr.gouv.conventions.api.axon;
+
+import fr.gouv.conventions.core.model.Convention;
+import fr.gouv.conventions.core.model.ConventionRefused;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
+import org.axonframework.commandhandling.gateway.AxonNonTransientExceptionClassesPredicate;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.AggregateFactory;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.concurrent.Executors;
+import java.util.function.Predicate;
+
+/** Axon's wiring around the domain: the Convention aggregate, its snapshots, the clock and the audit metadata. */
+@Configuration(proxyBeanMethods = false)
+class AxonConfiguration {
+
+    /** The zone of the convention's business dates: a deadline day ends at midnight in Paris. */
+    @Bean
+    Clock clock(@Value("${conventions.zone:Europe/Paris}") ZoneId zone) {
+        return Clock.system(zone);
+    }
+
+    /** A bean, so that Spring's snapshotter finds how to rebuild a convention from its snapshot. */
+    @Bean
+    AggregateFactory<Convention> conventionFactory() {
+        return new GenericAggregateFactory<>(Convention.class);
+    }
+
+    @Bean
+    ConfigurerModule conventionAggregate(AggregateFactory<Convention> conventionFactory,
+                                         @Value("${conventions.snapshot-threshold:100}") int snapshotThreshold) {
+        return configurer -> configurer.configureAggregate(
+                AggregateConfigurer.defaultConfiguration(Convention.class)
+                        .configureAggregateFactory(config -> conventionFactory)
+                        .configureSnapshotTrigger(config ->
+                                new EventCountSnapshotTriggerDefinition(config.snapshotter(), snapshotThreshold)));
+    }
+
+    /** PostgreSQL reports a duplicate (aggregate, sequence number) as SQLState 23505: a concurrent append. */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver("23505");
+    }
+
+    /**
+     * Two instances may load the same convention at once: the second append of a sequence number fails with a
+     * {@link ConcurrencyException}, and the command is retried against the new state, where its rules are
+     * checked again. Refusals and duplicate drafts are final and never retried.
+     */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus,
+                                  @Value("${conventions.command-retries:5}") int retries) {
+        var retryExecutor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        if (retries == 0) {
+            return DefaultCommandGateway.builder().commandBus(commandBus).build();
+        }
+        Predicate<Throwable> axonNonTransient = new AxonNonTransientExceptionClassesPredicate();
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(ExponentialBackOffIntervalRetryScheduler.builder()
+                        .retryExecutor(retryExecutor)
+                        .backoffFactor(10)
+                        .maxRetryCount(retries)
+                        .nonTransientFailurePredicate(failure -> failure instanceof ConventionRefused
+                                || failure instanceof AggregateStreamCreationException
+                                || axonNonTransient.test(failure))
+                        .build())
+                .build();
+    }
+
+    @Bean
+    MessageDispatchInterceptor<CommandMessage<?>> auditMetadataOnCommands() {
+        return AuditMetadata.onCommands();
+    }
+
+    @Bean
+    CorrelationDataProvider auditMetadataFromHandledMessage() {
+        return AuditMetadata.fromHandledMessage();
+    }
+
+    @Bean
+    InitializingBean auditMetadataOnStoredEvents(EventStore eventStore) {
+        return () -> eventStore.registerDispatchInterceptor(AuditMetadata.onEvents());
+    }
+}

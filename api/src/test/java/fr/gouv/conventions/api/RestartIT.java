@@ -1,0 +1,49 @@
+package fr.gouv.conventions.api;
+
+import fr.gouv.conventions.core.model.ConventionRefused;
+import fr.gouv.conventions.core.model.Euros;
+import fr.gouv.conventions.core.model.RefusalCode;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static fr.gouv.conventions.api.ConventionSamples.prefetSigns;
+import static fr.gouv.conventions.api.ConventionSamples.stateCommits;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Durability: the embedded database keeps its data in a folder, so a restarted service knows every convention. */
+class RestartIT {
+
+    @TempDir
+    Path dataDirectory;
+
+    @Test
+    void aRestartedServiceLoadsTheSameConventionsFromTheSameDataFolder() {
+        String id = "pas-de-calais-2018";
+        List<String> before;
+        try (ServiceInstance service = ServiceInstance.onEmbeddedDatabase(dataDirectory)) {
+            ConventionSamples.inForce(service, id);
+            service.send(stateCommits(id, "3000000.00"));
+            before = service.events(id).stream().map(DomainEventMessage::getIdentifier).toList();
+        }
+
+        try (ServiceInstance restarted = ServiceInstance.onEmbeddedDatabase(dataDirectory)) {
+            assertThat(restarted.events(id).stream().map(DomainEventMessage::getIdentifier).toList())
+                    .hasSize(5).containsExactlyElementsOf(before);
+            assertThatThrownBy(() -> restarted.send(prefetSigns(id)))
+                    .isInstanceOfSatisfying(ConventionRefused.class,
+                            refusal -> assertThat(refusal.code()).isEqualTo(RefusalCode.ALREADY_SIGNED));
+            assertThatThrownBy(() -> restarted.send(stateCommits(id, "333333.34")))
+                    .isInstanceOfSatisfying(ConventionRefused.class, refusal -> {
+                        assertThat(refusal.code()).isEqualTo(RefusalCode.CEILING_EXCEEDED);
+                        assertThat(refusal.facts()).containsEntry("remaining", Euros.of("333333.33"));
+                    });
+            restarted.send(stateCommits(id, "333333.33"));
+            assertThat(restarted.events(id)).hasSize(6);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package fr.gouv.conventions.api;
+
+import fr.gouv.conventions.core.event.EventMetadata;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One running instance of the service, started the way {@code java -jar} starts it, for tests that restart it
+ * or run two of them on one database.
+ */
+final class ServiceInstance implements AutoCloseable {
+
+    static final String ACTOR = "test:integration";
+
+    private final ConfigurableApplicationContext context;
+
+    private ServiceInstance(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    /** The service on its embedded PostgreSQL, with its data in {@code dataDirectory}. */
+    static ServiceInstance onEmbeddedDatabase(Path dataDirectory, String... properties) {
+        List<String> all = new ArrayList<>(List.of(
+                "--conventions.embedded-postgres.data-directory=" + dataDirectory,
+                "--conventions.embedded-postgres.port=0"));
+        all.addAll(List.of(properties));
+        return start(all);
+    }
+
+    /** The service on the PostgreSQL at {@code jdbcUrl}, starting no embedded one. */
+    static ServiceInstance onDatabase(String jdbcUrl, String... properties) {
+        List<String> all = new ArrayList<>(List.of("--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=postgres"));
+        all.addAll(List.of(properties));
+        return start(all);
+    }
+
+    private static ServiceInstance start(List<String> properties) {
+        List<String> all = new ArrayList<>(List.of("--server.port=0", "--db-scheduler.polling-interval=1s"));
+        all.addAll(properties);
+        return new ServiceInstance(new SpringApplicationBuilder(ConventionServiceApplication.class)
+                .run(all.toArray(String[]::new)));
+    }
+
+    String embeddedJdbcUrl() {
+        return context.getBean(EmbeddedPostgres.class).getJdbcUrl("postgres", "postgres");
+    }
+
+    <T> Map<String, T> beans(Class<T> type) {
+        return context.getBeansOfType(type);
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    JdbcTemplate jdbc() {
+        return bean(JdbcTemplate.class);
+    }
+
+    /** Sends a command as an identified actor, with a correlation id, and waits for its outcome. */
+    <R> R send(Object command, String correlationId) {
+        return bean(CommandGateway.class).sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(Map.of(EventMetadata.ACTOR, ACTOR, EventMetadata.CORRELATION_ID, correlationId)));
+    }
+
+    <R> R send(Object command) {
+        return send(command, "test-" + System.nanoTime());
+    }
+
+    /** Every stored event of the convention, from the first, not from its latest snapshot. */
+    List<? extends DomainEventMessage<?>> events(String conventionId) {
+        return bean(EventStore.class).readEvents(conventionId, 0).asStream().toList();
+    }
+
+    long storedEventCount() {
+        return jdbc().queryForObject("select count(*) from domainevententry", Long.class);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
