@@ -13,7 +13,7 @@ public record CommitFunds(
         Euros amount,
         String axis,
         String action,
-        LocalDate committedOn) implements BusinessDated {
+        LocalDate committedOn) implements ConventionCommand {
 
     @Override
     public LocalDate businessDate() {

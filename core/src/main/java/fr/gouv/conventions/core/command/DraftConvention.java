@@ -24,7 +24,7 @@ public record DraftConvention(
         List<Ceiling> ceilings,
         List<MatchingRule> matching,
         List<IntegratedDocument> integratedDocuments,
-        LocalDate draftedOn) implements BusinessDated {
+        LocalDate draftedOn) implements ConventionCommand {
 
     public DraftConvention {
         parties = parties == null ? List.of() : List.copyOf(parties);

@@ -9,7 +9,7 @@ public record ExtendAvenantDeadline(
         @TargetAggregateIdentifier String conventionId,
         LocalDate newDeadline,
         String reason,
-        LocalDate decidedOn) implements BusinessDated {
+        LocalDate decidedOn) implements ConventionCommand {
 
     @Override
     public LocalDate businessDate() {

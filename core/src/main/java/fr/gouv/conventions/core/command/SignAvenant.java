@@ -17,7 +17,7 @@ public record SignAvenant(
         LocalDate signedOn,
         String summary,
         LocalDate newEndDate,
-        List<AvenantCommitment> commitments) implements BusinessDated {
+        List<AvenantCommitment> commitments) implements ConventionCommand {
 
     public SignAvenant {
         commitments = commitments == null ? List.of() : List.copyOf(commitments);

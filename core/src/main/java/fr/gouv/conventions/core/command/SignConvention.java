@@ -9,7 +9,7 @@ public record SignConvention(
         @TargetAggregateIdentifier String conventionId,
         String party,
         String signatory,
-        LocalDate signedOn) implements BusinessDated {
+        LocalDate signedOn) implements ConventionCommand {
 
     @Override
     public LocalDate businessDate() {

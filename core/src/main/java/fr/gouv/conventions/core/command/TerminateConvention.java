@@ -8,7 +8,7 @@ import java.time.LocalDate;
 public record TerminateConvention(
         @TargetAggregateIdentifier String conventionId,
         LocalDate terminatedOn,
-        String reason) implements BusinessDated {
+        String reason) implements ConventionCommand {
 
     @Override
     public LocalDate businessDate() {

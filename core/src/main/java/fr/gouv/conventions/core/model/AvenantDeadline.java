@@ -1,5 +1,7 @@
 package fr.gouv.conventions.core.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,6 +21,7 @@ public record AvenantDeadline(LocalDate date, State state) {
         return new AvenantDeadline(date, State.OPEN);
     }
 
+    @JsonIgnore
     public boolean isOpen() {
         return state == State.OPEN;
     }
@@ -31,6 +34,14 @@ public record AvenantDeadline(LocalDate date, State state) {
                             + "; extend the deadline first if it was moved",
                     Map.of("deadline", date, "signedOn", signedOn));
         }
+    }
+
+    /**
+     * Whether a financial avenant signed on {@code signedOn} fulfils the obligation: the first one dated on or
+     * before the deadline, even when it is recorded after the deadline was marked missed on the wall clock.
+     */
+    public boolean isFulfilledBy(LocalDate signedOn) {
+        return state != State.FULFILLED && !signedOn.isAfter(date);
     }
 
     public void checkExtendableTo(String conventionId, LocalDate newDate) {

@@ -3,6 +3,7 @@ package fr.gouv.conventions.core.model;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The annual ceilings of each party and what it has committed so far (R7): the sum of a party's
@@ -47,6 +48,11 @@ public record CeilingPolicy(Map<String, Map<Integer, Euros>> ceilings, Map<Strin
                                 "remaining", remaining, "requested", amount));
             }
         });
+    }
+
+    /** The latest year for which any party has committed funds, if any has. */
+    public OptionalInt latestCommittedYear() {
+        return committed.values().stream().flatMap(years -> years.keySet().stream()).mapToInt(Integer::intValue).max();
     }
 
     public CeilingPolicy withCommitment(String party, int year, Euros amount) {

@@ -34,10 +34,12 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 /**
  * A convention between the State and local authorities, from its draft to its termination: the command
- * handlers check rules R1–R9 and apply events; the event-sourcing handlers only change state.
+ * handlers check rules R1–R9, apply events and answer the new version of the stream; the event-sourcing
+ * handlers only change state.
  * Fields are visible to Jackson so that snapshots hold the whole state.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
@@ -70,12 +72,12 @@ public class Convention {
                 command.period(), command.parties(), command.axes(), command.avenantDeadline(), command.ceilings(),
                 command.matching(), command.integratedDocuments(), command.draftedOn()));
         if (command.avenantDeadline() != null) {
-            scheduleDeadline(AvenantDeadline.open(command.avenantDeadline()), clock, deadlines);
+            scheduleDeadline(command.conventionId(), AvenantDeadline.open(command.avenantDeadline()), clock, deadlines);
         }
     }
 
     @CommandHandler
-    public void handle(SignConvention command, Clock clock) {
+    public long handle(SignConvention command, Clock clock) {
         refuseIfTerminated();
         Required.present(id, "party", command.party());
         Required.present(id, "signatory", command.signatory());
@@ -91,10 +93,11 @@ public class Convention {
         if (signedBy.containsAll(parties.keySet())) {
             apply(new ConventionEnteredIntoForce(id, latestSignature));
         }
+        return getVersion();
     }
 
     @CommandHandler
-    public void handle(SignAvenant command, Clock clock, DeadlineManager deadlines) {
+    public long handle(SignAvenant command, Clock clock, DeadlineManager deadlines) {
         requireInForce();
         Required.present(id, "kind", command.kind());
         Required.present(id, "signedOn", command.signedOn());
@@ -120,14 +123,16 @@ public class Convention {
             apply(new FundsCommitted(id, line.party(), line.year(), line.amount(), line.axis(), line.action(),
                     command.signedOn(), number));
         }
-        if (command.kind() == AvenantKind.FINANCIER && avenantDeadline != null && avenantDeadline.isOpen()) {
+        if (command.kind() == AvenantKind.FINANCIER && avenantDeadline != null
+                && avenantDeadline.isFulfilledBy(command.signedOn())) {
             apply(new AvenantDeadlineFulfilled(id, avenantDeadline.date(), number, command.signedOn()));
             deadlines.cancelAllWithinScope(AvenantDeadlineDue.DEADLINE_NAME);
         }
+        return getVersion();
     }
 
     @CommandHandler
-    public void handle(ExtendAvenantDeadline command, Clock clock, DeadlineManager deadlines) {
+    public long handle(ExtendAvenantDeadline command, Clock clock, DeadlineManager deadlines) {
         refuseIfTerminated();
         Required.present(id, "newDeadline", command.newDeadline());
         Required.present(id, "reason", command.reason());
@@ -141,11 +146,12 @@ public class Convention {
         apply(new AvenantDeadlineExtended(id, avenantDeadline.date(), command.newDeadline(), command.reason(),
                 command.decidedOn()));
         deadlines.cancelAllWithinScope(AvenantDeadlineDue.DEADLINE_NAME);
-        scheduleDeadline(avenantDeadline, clock, deadlines);
+        scheduleDeadline(id, avenantDeadline, clock, deadlines);
+        return getVersion();
     }
 
     @CommandHandler
-    public void handle(CommitFunds command, Clock clock) {
+    public long handle(CommitFunds command, Clock clock) {
         requireInForce();
         Required.present(id, "party", command.party());
         Required.present(id, "amount", command.amount());
@@ -156,16 +162,18 @@ public class Convention {
                 command.axis(), command.action())), period);
         apply(new FundsCommitted(id, command.party(), command.year(), command.amount(), command.axis(),
                 command.action(), command.committedOn(), null));
+        return getVersion();
     }
 
     @CommandHandler
-    public void handle(TerminateConvention command, Clock clock, DeadlineManager deadlines) {
+    public long handle(TerminateConvention command, Clock clock, DeadlineManager deadlines) {
         refuseIfTerminated();
         Required.present(id, "terminatedOn", command.terminatedOn());
         Required.present(id, "reason", command.reason());
         requireNotInFuture(command.terminatedOn(), clock);
         apply(new ConventionTerminated(id, command.terminatedOn(), command.reason()));
         deadlines.cancelAllWithinScope(AvenantDeadlineDue.DEADLINE_NAME);
+        return getVersion();
     }
 
     /** R6: the deadline passed on the wall clock; a stale schedule (the deadline moved or was met) does nothing. */
@@ -177,11 +185,14 @@ public class Convention {
         }
     }
 
-    private void scheduleDeadline(AvenantDeadline deadline, Clock clock, DeadlineManager deadlines) {
+    /** Takes the id as a parameter: in the constructor, events only apply after it returns, so {@code id} is unset. */
+    private static void scheduleDeadline(String conventionId, AvenantDeadline deadline, Clock clock,
+                                         DeadlineManager deadlines) {
         var passesAt = deadline.passesAt(clock.getZone());
         // A deadline already past when it is recorded is not missed by that act (R6): it is not scheduled.
         if (passesAt.isAfter(clock.instant())) {
-            deadlines.schedule(passesAt, AvenantDeadlineDue.DEADLINE_NAME, new AvenantDeadlineDue(id, deadline.date()));
+            deadlines.schedule(passesAt, AvenantDeadlineDue.DEADLINE_NAME,
+                    new AvenantDeadlineDue(conventionId, deadline.date()));
         }
     }
 
@@ -204,6 +215,14 @@ public class Convention {
                                     + period.from(),
                             Map.of("from", period.from(), "newEndDate", newEndDate));
                 }
+                ceilings.latestCommittedYear().ifPresent(year -> {
+                    if (newEndDate != null && newEndDate.getYear() < year) {
+                        throw new ConventionRefused(RefusalCode.INVALID_PERIOD, id,
+                                "The new end date " + newEndDate + " would leave the funds committed for " + year
+                                        + " outside the convention's period",
+                                Map.of("newEndDate", newEndDate, "committedYear", year));
+                    }
+                });
                 requireNoCommitments(command);
             }
             case FINANCIER -> {

@@ -1,10 +1,13 @@
 package fr.gouv.conventions.core.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.time.LocalDate;
 
 /** The dates a convention runs between, both included. */
 public record Period(LocalDate from, LocalDate to) {
 
+    @JsonIgnore
     public boolean isValid() {
         return from != null && to != null && !to.isBefore(from);
     }
