@@ -21,7 +21,9 @@ class HealthIT {
     @DynamicPropertySource
     static void embeddedDatabase(DynamicPropertyRegistry registry) throws IOException {
         var dataDirectory = Files.createTempDirectory("conventions-health");
-        registry.add("conventions.embedded-postgres.data-directory", dataDirectory::toString);
+        registry.add("conventions.embedded-postgres.data-directory", () -> dataDirectory.resolve("postgres").toString());
+        registry.add("conventions.security.credentials-file",
+                () -> dataDirectory.resolve("credentials.properties").toString());
         registry.add("conventions.embedded-postgres.port", () -> "0");
     }
 

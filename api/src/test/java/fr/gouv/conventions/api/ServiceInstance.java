@@ -29,19 +29,20 @@ final class ServiceInstance implements AutoCloseable {
         this.context = context;
     }
 
-    /** The service on its embedded PostgreSQL, with its data in {@code dataDirectory}. */
+    /** The service on its embedded PostgreSQL, with its data (and generated passwords) in {@code dataDirectory}. */
     static ServiceInstance onEmbeddedDatabase(Path dataDirectory, String... properties) {
         List<String> all = new ArrayList<>(List.of(
-                "--conventions.embedded-postgres.data-directory=" + dataDirectory,
-                "--conventions.embedded-postgres.port=0"));
+                "--conventions.embedded-postgres.data-directory=" + dataDirectory.resolve("postgres"),
+                "--conventions.embedded-postgres.port=0",
+                "--conventions.security.credentials-file=" + dataDirectory.resolve("credentials.properties")));
         all.addAll(List.of(properties));
         return start(all);
     }
 
-    /** The service on the PostgreSQL at {@code jdbcUrl}, starting no embedded one. */
+    /** The service on the PostgreSQL at {@code jdbcUrl}, starting no embedded one, and with no generated users. */
     static ServiceInstance onDatabase(String jdbcUrl, String... properties) {
         List<String> all = new ArrayList<>(List.of("--spring.datasource.url=" + jdbcUrl,
-                "--spring.datasource.username=postgres"));
+                "--spring.datasource.username=postgres", "--conventions.security.generated-users=false"));
         all.addAll(List.of(properties));
         return start(all);
     }
@@ -51,6 +52,11 @@ final class ServiceInstance implements AutoCloseable {
         all.addAll(properties);
         return new ServiceInstance(new SpringApplicationBuilder(ConventionServiceApplication.class)
                 .run(all.toArray(String[]::new)));
+    }
+
+    /** The port the HTTP server listens on. */
+    int port() {
+        return ((org.springframework.boot.web.context.WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     String embeddedJdbcUrl() {

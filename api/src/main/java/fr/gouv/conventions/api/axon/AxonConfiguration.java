@@ -17,6 +17,8 @@ import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -40,10 +42,14 @@ class AxonConfiguration {
         return Clock.system(zone);
     }
 
-    /** A bean, so that Spring's snapshotter finds how to rebuild a convention from its snapshot. */
+    /**
+     * A bean, so that Spring's snapshotter finds how to rebuild a convention from its snapshot; its model resolves
+     * handler parameters such as the {@link Clock} from the application context.
+     */
     @Bean
-    AggregateFactory<Convention> conventionFactory() {
-        return new GenericAggregateFactory<>(Convention.class);
+    AggregateFactory<Convention> conventionFactory(ParameterResolverFactory parameterResolvers) {
+        return new GenericAggregateFactory<>(
+                AnnotatedAggregateMetaModelFactory.inspectAggregate(Convention.class, parameterResolvers));
     }
 
     @Bean
@@ -52,6 +58,7 @@ class AxonConfiguration {
         return configurer -> configurer.configureAggregate(
                 AggregateConfigurer.defaultConfiguration(Convention.class)
                         .configureAggregateFactory(config -> conventionFactory)
+                        .configureCommandTargetResolver(config -> new ExpectedVersion())
                         .configureSnapshotTrigger(config ->
                                 new EventCountSnapshotTriggerDefinition(config.snapshotter(), snapshotThreshold)));
     }

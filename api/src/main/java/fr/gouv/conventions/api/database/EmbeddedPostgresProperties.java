@@ -15,7 +15,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("conventions.embedded-postgres")
 public record EmbeddedPostgresProperties(
-        @DefaultValue("./data") Path dataDirectory,
+        @DefaultValue("./data/postgres") Path dataDirectory,
         @DefaultValue("15432") int port,
         @DefaultValue("60s") Duration startupWait) {
 }

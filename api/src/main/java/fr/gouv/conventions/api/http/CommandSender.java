@@ -1,0 +1,66 @@
+package fr.gouv.conventions.api.http;
+
+import fr.gouv.conventions.api.axon.CommandOutcome;
+import fr.gouv.conventions.api.axon.ExpectedVersion;
+import fr.gouv.conventions.api.idempotency.AlreadyAnswered;
+import fr.gouv.conventions.api.idempotency.IdempotencyKeys;
+import fr.gouv.conventions.api.idempotency.IdempotentRequest;
+import fr.gouv.conventions.api.idempotency.StoredAnswer;
+import fr.gouv.conventions.core.event.EventMetadata;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Component;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Sends a command on behalf of an authenticated person: who they are, the request's correlation id, the version
+ * they expect (If-Match) and their idempotency key travel as metadata; a key already answered gets its first
+ * answer back.
+ */
+@Component
+class CommandSender {
+
+    private final CommandGateway gateway;
+    private final IdempotencyKeys idempotencyKeys;
+
+    CommandSender(CommandGateway gateway, IdempotencyKeys idempotencyKeys) {
+        this.gateway = gateway;
+        this.idempotencyKeys = idempotencyKeys;
+    }
+
+    CommandOutcome send(Object command, CommandContext context) {
+        Map<String, Object> metadata = new HashMap<>();
+        metadata.put(EventMetadata.ACTOR, context.actor());
+        metadata.put(EventMetadata.CORRELATION_ID, context.correlationId());
+        if (context.expectedVersion() != null) {
+            metadata.put(ExpectedVersion.METADATA_KEY, context.expectedVersion());
+        }
+        IdempotentRequest idempotent = context.idempotencyKey() == null ? null
+                : IdempotentRequest.of(context.actor(), context.idempotencyKey(), context.request());
+        if (idempotent != null) {
+            metadata.putAll(idempotent.metadata());
+        }
+        try {
+            Object result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
+            return CommandOutcome.of(command, result);
+        } catch (AlreadyAnswered answered) {
+            StoredAnswer first = answered.answer() != null ? answered.answer()
+                    : idempotencyKeys.find(idempotent.actor(), idempotent.key()).orElseThrow(() -> answered);
+            if (!first.requestHash().equals(idempotent.requestHash())) {
+                throw new IdempotencyKeyReused(idempotent.key());
+            }
+            return first.outcome();
+        }
+    }
+
+    /**
+     * Who sends the command and how.
+     *
+     * @param request a canonical text of the request, path and body, to tell a retry from another request
+     */
+    record CommandContext(String actor, String correlationId, Long expectedVersion, String idempotencyKey,
+                          String request) {
+    }
+}

@@ -1,0 +1,18 @@
+package fr.gouv.conventions.api.http;
+
+/** The shapes of identifiers, codes and amounts accepted over HTTP, shared by the request bodies. */
+final class ValidationPatterns {
+
+    static final String CONVENTION_ID = "[a-z0-9-]{3,64}";
+    static final String PARTY_ID = "[a-z0-9-]{1,64}";
+    static final String AXIS = "[A-Z0-9_]{1,64}";
+    /** Metropolitan départements 01–95 with Corsica's 2A and 2B, and the overseas ones 971–976. */
+    static final String DEPARTEMENT = "0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-6]";
+    /** Euros as a decimal string: no sign, no exponent, at most 2 decimals, under a thousand billion. */
+    static final String AMOUNT = "(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?";
+    static final String RATIO = "(0|[1-9][0-9]{0,2})(\\.[0-9]{1,4})?";
+    static final String AMOUNT_MESSAGE = "must be a decimal string in euros with at most 2 decimals, such as \"500000.00\"";
+
+    private ValidationPatterns() {
+    }
+}

@@ -1,0 +1,51 @@
+package fr.gouv.conventions.api.idempotency;
+
+import fr.gouv.conventions.api.axon.CommandOutcome;
+import fr.gouv.conventions.core.event.EventMetadata;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * Handles a command sent with an idempotency key at most once per actor: a known key answers without handling
+ * the command, and the first answer is written in the command's own transaction, with its events, so that
+ * either both are stored or neither is. A concurrent twin blocks on the key until the first commits, then
+ * fails on it and rolls back its events.
+ */
+@Component
+class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
+
+    private final IdempotencyKeys keys;
+
+    IdempotencyInterceptor(IdempotencyKeys keys) {
+        this.keys = keys;
+    }
+
+    @Override
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+        var metadata = unitOfWork.getMessage().getMetaData();
+        String key = (String) metadata.get(IdempotentRequest.KEY);
+        if (key == null) {
+            return chain.proceed();
+        }
+        String actor = (String) metadata.get(EventMetadata.ACTOR);
+        Optional<StoredAnswer> first = keys.find(actor, key);
+        if (first.isPresent()) {
+            throw new AlreadyAnswered(first.get());
+        }
+        Object result = chain.proceed();
+        StoredAnswer answer = new StoredAnswer((String) metadata.get(IdempotentRequest.REQUEST_HASH),
+                CommandOutcome.of(unitOfWork.getMessage().getPayload(), result));
+        try {
+            keys.record(actor, key, answer);
+        } catch (DuplicateKeyException concurrentTwinWon) {
+            throw new AlreadyAnswered(null);
+        }
+        return result;
+    }
+}

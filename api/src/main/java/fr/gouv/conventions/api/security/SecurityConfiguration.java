@@ -1,0 +1,126 @@
+package fr.gouv.conventions.api.security;
+
+import fr.gouv.conventions.api.http.ProblemWriter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Who may do what: administrators command, auditors read everything, reporters read engagements and reports.
+ * People authenticate with HTTP Basic against the configured users, or with an OAuth2/OIDC bearer token when a
+ * JWT issuer or key is configured. Refusals are problem answers: 401 UNAUTHENTICATED, 403 FORBIDDEN.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, SecurityProperties properties,
+                            ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, failure) -> {
+            response.addHeader("WWW-Authenticate", "Basic realm=\"conventions\"");
+            if (jwtDecoder.getIfAvailable() != null) {
+                response.addHeader("WWW-Authenticate", "Bearer");
+            }
+            problems.write(request, response, problem(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                    "Authenticate with HTTP Basic or a bearer token"));
+        };
+        AccessDeniedHandler forbidden = (request, response, denied) -> problems.write(request, response,
+                problem(HttpStatus.FORBIDDEN, "FORBIDDEN", "Your role does not allow this request"));
+
+        http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/conventions/*/history", "/api/audit/**")
+                        .hasRole(Role.AUDITOR.name())
+                        .requestMatchers(HttpMethod.GET, "/api/reports/**")
+                        .hasAnyRole(Role.REPORTER.name(), Role.AUDITOR.name())
+                        .requestMatchers("/api/**").authenticated()
+                        .anyRequest().denyAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(forbidden));
+        if (jwtDecoder.getIfAvailable() != null) {
+            http.oauth2ResourceServer(resourceServer -> resourceServer
+                    .authenticationEntryPoint(unauthenticated)
+                    .accessDeniedHandler(forbidden)
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> authentication(token, properties.jwt()))));
+        }
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService users(SecurityProperties properties, PasswordEncoder encoder) throws IOException {
+        List<UserDetails> users = new ArrayList<>();
+        for (SecurityProperties.User user : properties.users()) {
+            users.add(User.withUsername(user.name()).password(user.passwordHash())
+                    .roles(user.roles().stream().map(Role::name).toArray(String[]::new)).build());
+        }
+        if (users.isEmpty() && properties.generatedUsers()) {
+            Properties passwords = GeneratedUsers.load(properties.credentialsFile());
+            for (String name : passwords.stringPropertyNames()) {
+                users.add(User.withUsername(name).password(encoder.encode(passwords.getProperty(name)))
+                        .roles(GeneratedUsers.rolesOf(name).stream().map(Role::name).toArray(String[]::new)).build());
+            }
+        }
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    private static AbstractAuthenticationToken authentication(Jwt token, SecurityProperties.Jwt mapping) {
+        Collection<GrantedAuthority> authorities = new ArrayList<>();
+        Object claim = token.getClaims().get(mapping.rolesClaim());
+        if (claim instanceof Collection<?> roles) {
+            for (Object role : roles) {
+                String name = String.valueOf(role).toUpperCase();
+                if (List.of(Role.values()).stream().anyMatch(known -> known.name().equals(name))) {
+                    authorities.add(new SimpleGrantedAuthority("ROLE_" + name));
+                }
+            }
+        }
+        String principal = token.getClaimAsString(mapping.principalClaim());
+        return new JwtAuthenticationToken(token, authorities, principal != null ? principal : token.getSubject());
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setProperty("code", code);
+        return problem;
+    }
+}
