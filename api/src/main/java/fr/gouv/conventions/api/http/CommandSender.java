@@ -7,6 +7,7 @@ import fr.gouv.conventions.api.idempotency.IdempotencyKeys;
 import fr.gouv.conventions.api.idempotency.IdempotentRequest;
 import fr.gouv.conventions.api.idempotency.StoredAnswer;
 import fr.gouv.conventions.core.event.EventMetadata;
+import fr.gouv.conventions.core.model.ConventionRefused;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
@@ -16,8 +17,8 @@ import java.util.Map;
 
 /**
  * Sends a command on behalf of an authenticated person: who they are, the request's correlation id, the version
- * they expect (If-Match) and their idempotency key travel as metadata; a key already answered gets its first
- * answer back.
+ * they expect (If-Match) and their idempotency key travel as metadata. A key already answered gets its first
+ * answer back, acceptance or domain refusal alike.
  */
 @Component
 class CommandSender {
@@ -46,13 +47,23 @@ class CommandSender {
             Object result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
             return CommandOutcome.of(command, result);
         } catch (AlreadyAnswered answered) {
-            StoredAnswer first = answered.answer() != null ? answered.answer()
-                    : idempotencyKeys.find(idempotent.actor(), idempotent.key()).orElseThrow(() -> answered);
-            if (!first.requestHash().equals(idempotent.requestHash())) {
-                throw new IdempotencyKeyReused(idempotent.key());
+            return replay(idempotent, answered.answer());
+        } catch (ConventionRefused refusal) {
+            if (idempotent != null && !idempotencyKeys.recordRefusal(idempotent, refusal)) {
+                return replay(idempotent, null);
             }
-            return first.outcome();
+            throw refusal;
         }
+    }
+
+    /** The first answer to this key, read again when a concurrent twin recorded it while this one ran. */
+    private CommandOutcome replay(IdempotentRequest request, StoredAnswer known) {
+        StoredAnswer first = known != null ? known : idempotencyKeys.find(request.actor(), request.key())
+                .orElseThrow(() -> new IllegalStateException("The answer to " + request.key() + " vanished"));
+        if (!first.requestHash().equals(request.requestHash())) {
+            throw new IdempotencyKeyReused(request.key());
+        }
+        return first.replay();
     }
 
     /**

@@ -33,16 +33,15 @@ class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandMessage
         if (key == null) {
             return chain.proceed();
         }
-        String actor = (String) metadata.get(EventMetadata.ACTOR);
-        Optional<StoredAnswer> first = keys.find(actor, key);
+        var request = new IdempotentRequest((String) metadata.get(EventMetadata.ACTOR), key,
+                (String) metadata.get(IdempotentRequest.REQUEST_HASH));
+        Optional<StoredAnswer> first = keys.find(request.actor(), key);
         if (first.isPresent()) {
             throw new AlreadyAnswered(first.get());
         }
         Object result = chain.proceed();
-        StoredAnswer answer = new StoredAnswer((String) metadata.get(IdempotentRequest.REQUEST_HASH),
-                CommandOutcome.of(unitOfWork.getMessage().getPayload(), result));
         try {
-            keys.record(actor, key, answer);
+            keys.recordAcceptance(request, CommandOutcome.of(unitOfWork.getMessage().getPayload(), result));
         } catch (DuplicateKeyException concurrentTwinWon) {
             throw new AlreadyAnswered(null);
         }
