@@ -14,6 +14,7 @@ import fr.gouv.conventions.core.model.AvenantKind;
 import fr.gouv.conventions.core.model.ConventionRefused;
 import fr.gouv.conventions.core.model.Euros;
 import fr.gouv.conventions.core.model.RefusalCode;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -126,6 +127,17 @@ class CommandsStoreEventsIT {
 
         assertThat(service.storedEventCount()).isEqualTo(before);
         assertThat(service.events(id)).hasSize(2);
+    }
+
+    @Test
+    void aCommandThatNamesNobodyIsRefusedAndStoresNothing() {
+        long before = service.storedEventCount();
+
+        assertThatThrownBy(() -> service.bean(CommandGateway.class).sendAndWait(pasDeCalais("anonymous")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("attributable to a person");
+
+        assertThat(service.storedEventCount()).isEqualTo(before);
     }
 
     @Test

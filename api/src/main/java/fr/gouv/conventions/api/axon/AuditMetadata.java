@@ -20,13 +20,11 @@ import java.util.function.BiFunction;
 
 /**
  * Puts on every stored event who decided it, the correlation id of the request, and its business date.
- * Commands get an actor and a correlation id when dispatched; events inherit both from the command (or the
- * deadline) being handled, and carry the business date of the fact they record.
+ * A command must name its actor, and gets a correlation id if it has none; events inherit both from the command
+ * (or the deadline) being handled, and carry the business date of the fact they record.
  */
 final class AuditMetadata {
 
-    /** The actor recorded until the HTTP layer authenticates the people who issue commands. */
-    static final String PLACEHOLDER_ACTOR = "system:unauthenticated";
     /** The actor of what the service decides itself when a scheduled deadline passes (R6). */
     static final String DEADLINE_ACTOR = "system:deadline-manager";
 
@@ -39,14 +37,12 @@ final class AuditMetadata {
             public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
                     List<? extends CommandMessage<?>> messages) {
                 return (index, command) -> {
-                    Map<String, Object> missing = new HashMap<>();
-                    if (!command.getMetaData().containsKey(EventMetadata.ACTOR)) {
-                        missing.put(EventMetadata.ACTOR, PLACEHOLDER_ACTOR);
+                    if (!(command.getMetaData().get(EventMetadata.ACTOR) instanceof String actor) || actor.isBlank()) {
+                        throw new IllegalArgumentException("Command " + command.getCommandName()
+                                + " names nobody who issues it: every change must be attributable to a person");
                     }
-                    if (!command.getMetaData().containsKey(EventMetadata.CORRELATION_ID)) {
-                        missing.put(EventMetadata.CORRELATION_ID, UUID.randomUUID().toString());
-                    }
-                    return missing.isEmpty() ? command : command.andMetaData(missing);
+                    return command.getMetaData().containsKey(EventMetadata.CORRELATION_ID) ? command
+                            : command.andMetaData(Map.of(EventMetadata.CORRELATION_ID, UUID.randomUUID().toString()));
                 };
             }
         };
