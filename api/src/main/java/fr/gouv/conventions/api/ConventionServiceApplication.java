@@ -5,7 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** The convention lifecycle service: HTTP, security, and the Axon and database wiring around the domain. */
-@SpringBootApplication
+@SpringBootApplication(scanBasePackages = "fr.gouv.conventions")
 @ConfigurationPropertiesScan
 public class ConventionServiceApplication {
 

@@ -3,6 +3,11 @@ package fr.gouv.conventions.api.axon;
 import fr.gouv.conventions.core.model.Convention;
 import fr.gouv.conventions.core.model.ConventionRefused;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -27,8 +32,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 
@@ -61,6 +68,22 @@ class AxonConfiguration {
                         .configureCommandTargetResolver(config -> new ExpectedVersion())
                         .configureSnapshotTrigger(config ->
                                 new EventCountSnapshotTriggerDefinition(config.snapshotter(), snapshotThreshold)));
+    }
+
+    /**
+     * The token store, with a node id of its own for each instance: two instances (even in one JVM) must not both
+     * believe they own a segment of a processor.
+     */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer,
+                          @Value("${conventions.node-id:}") String nodeId) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .serializer(serializer)
+                .schema(new TokenSchema())
+                .nodeId(nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID()
+                        : nodeId)
+                .build();
     }
 
     /** PostgreSQL reports a duplicate (aggregate, sequence number) as SQLState 23505: a concurrent append. */

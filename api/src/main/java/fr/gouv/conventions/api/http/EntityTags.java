@@ -22,18 +22,8 @@ final class EntityTags {
         }
         Matcher matcher = VERSION.matcher(ifMatch.trim());
         if (!matcher.matches()) {
-            throw new MalformedHeader("If-Match", "must be the ETag of a previous answer, such as \"3\", or *");
+            throw new InvalidParameter("If-Match", "must be the ETag of a previous answer, such as \"3\", or *");
         }
         return Long.parseLong(matcher.group(1));
-    }
-
-    /** A request header that does not have the shape it must have. */
-    static class MalformedHeader extends RuntimeException {
-        final String header;
-
-        MalformedHeader(String header, String reason) {
-            super(reason);
-            this.header = header;
-        }
     }
 }

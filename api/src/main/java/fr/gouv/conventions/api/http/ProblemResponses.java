@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.ArrayList;
@@ -94,10 +95,29 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return respond(problem(HttpStatus.UNPROCESSABLE_ENTITY, "IDEMPOTENCY_KEY_REUSED", reused.getMessage()), request);
     }
 
-    @ExceptionHandler(EntityTags.MalformedHeader.class)
-    ResponseEntity<Object> malformedHeader(EntityTags.MalformedHeader malformed, WebRequest request) {
-        return respond(validationFailed("A request header is malformed",
-                List.of(new FieldProblem(malformed.header, malformed.getMessage()))), request);
+    @ExceptionHandler(InvalidParameter.class)
+    ResponseEntity<Object> invalidParameter(InvalidParameter invalid, WebRequest request) {
+        return respond(validationFailed("A request header or parameter is invalid",
+                List.of(new FieldProblem(invalid.parameter, invalid.getMessage()))), request);
+    }
+
+    @ExceptionHandler(RebuildController.NoRebuildYet.class)
+    ResponseEntity<Object> noRebuild(RebuildController.NoRebuildYet none, WebRequest request) {
+        return respond(problem(HttpStatus.NOT_FOUND, "NOT_FOUND", none.getMessage()), request);
+    }
+
+    @ExceptionHandler(UnknownConvention.class)
+    ResponseEntity<Object> unknown(UnknownConvention unknown, WebRequest request) {
+        return respond(problem(HttpStatus.NOT_FOUND, "NOT_FOUND", unknown.getMessage()), request);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException mismatch, WebRequest request) {
+        Class<?> type = mismatch.getRequiredType();
+        String expected = type != null && type.isEnum() ? "must be one of " + List.of(type.getEnumConstants())
+                : "must be a valid " + simpleType(type);
+        return respond(validationFailed("A request parameter is invalid",
+                List.of(new FieldProblem(mismatch.getName(), expected))), request);
     }
 
     @ExceptionHandler(Exception.class)
@@ -236,8 +256,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         if (type == null) {
             return "value";
         }
-        return Map.of(java.time.LocalDate.class, "date (YYYY-MM-DD)", Integer.class, "whole number",
-                int.class, "whole number", String.class, "string").getOrDefault(type, type.getSimpleName());
+        return Map.of(java.time.LocalDate.class, "date (YYYY-MM-DD)", java.time.Instant.class,
+                "instant (such as 2026-11-22T10:00:00Z)", Integer.class, "whole number", int.class, "whole number",
+                String.class, "string").getOrDefault(type, type.getSimpleName());
     }
 
     private static String parameterName(org.springframework.core.MethodParameter parameter) {

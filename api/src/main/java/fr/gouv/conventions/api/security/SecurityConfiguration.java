@@ -62,6 +62,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/conventions/*/history", "/api/audit/**")
                         .hasRole(Role.AUDITOR.name())
                         .requestMatchers(HttpMethod.GET, "/api/reports/**")

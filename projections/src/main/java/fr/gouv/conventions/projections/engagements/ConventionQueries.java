@@ -1,0 +1,81 @@
+package fr.gouv.conventions.projections.engagements;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import fr.gouv.conventions.projections.Page;
+import fr.gouv.conventions.projections.ReadModelJson;
+import fr.gouv.conventions.projections.ReadModelSchema;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Array;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The current engagements, as the served read model holds them (eventually consistent with the commands). */
+@Component
+public class ConventionQueries {
+
+    private final JdbcTemplate jdbc;
+
+    ConventionQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<ConventionView> find(String conventionId) {
+        ReadModelSchema schema = ReadModelSchema.active(jdbc);
+        return jdbc.query("select document from " + schema.table("conventions") + " where convention_id = ?",
+                (row, n) -> read(row.getString(1)), conventionId).stream().findFirst();
+    }
+
+    /** Conventions filtered by status, département and kind (each optional), by id, one page at a time. */
+    public Page<ConventionSummary> list(String status, String departement, String kind, int page, int size) {
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object> arguments = new ArrayList<>();
+        if (status != null) {
+            where.append(" and status = ?");
+            arguments.add(status);
+        }
+        if (departement != null) {
+            where.append(" and ? = any(departements)");
+            arguments.add(departement);
+        }
+        if (kind != null) {
+            where.append(" and kind = ?");
+            arguments.add(kind);
+        }
+        long total = jdbc.queryForObject("select count(*) from conventions" + where, Long.class, arguments.toArray());
+        List<Object> paged = new ArrayList<>(arguments);
+        paged.add(size);
+        paged.add((long) page * size);
+        List<ConventionSummary> items = jdbc.query("""
+                        select convention_id, kind, title, territory_name, departements, period_from, period_to, status,
+                               in_force_on, avenant_deadline, avenant_deadline_state, version
+                          from conventions""" + where + " order by convention_id limit ? offset ?",
+                (row, n) -> new ConventionSummary(row.getString(1), row.getString(2), row.getString(3),
+                        row.getString(4), strings(row.getArray(5)), localDate(row.getDate(6)), localDate(row.getDate(7)),
+                        row.getString(8), localDate(row.getDate(9)), localDate(row.getDate(10)), row.getString(11),
+                        row.getLong(12)),
+                paged.toArray());
+        return new Page<>(items, page, size, total);
+    }
+
+    private static List<String> strings(Array array) throws java.sql.SQLException {
+        return Arrays.asList((String[]) array.getArray());
+    }
+
+    private static LocalDate localDate(Date date) {
+        return date == null ? null : date.toLocalDate();
+    }
+
+    private static ConventionView read(String document) {
+        try {
+            return ReadModelJson.MAPPER.readValue(document, ConventionView.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored convention view is not readable", e);
+        }
+    }
+}

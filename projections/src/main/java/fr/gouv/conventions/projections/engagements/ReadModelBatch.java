@@ -1,0 +1,180 @@
+package fr.gouv.conventions.projections.engagements;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import fr.gouv.conventions.core.model.Ceiling;
+import fr.gouv.conventions.core.model.MatchingRule;
+import fr.gouv.conventions.projections.ReadModelJson;
+import fr.gouv.conventions.projections.ReadModelSchema;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The writes of a batch of events to one read-model schema: the views of the conventions it touches are loaded
+ * once and kept in memory, the new rows are collected, and everything is written at {@link #flush()} with
+ * batched statements, in the caller's transaction.
+ */
+public final class ReadModelBatch {
+
+    private final JdbcTemplate jdbc;
+    private final ReadModelSchema schema;
+    private final Map<String, Optional<ConventionView>> views = new HashMap<>();
+    private final Map<String, ConventionView> changed = new LinkedHashMap<>();
+    private final List<Object[]> parties = new ArrayList<>();
+    private final List<Object[]> avenants = new ArrayList<>();
+    private final List<Object[]> extensions = new ArrayList<>();
+    private final List<Object[]> ceilings = new ArrayList<>();
+    private final List<Object[]> matching = new ArrayList<>();
+    private final List<Object[]> commitments = new ArrayList<>();
+
+    public ReadModelBatch(JdbcTemplate jdbc, ReadModelSchema schema) {
+        this.jdbc = jdbc;
+        this.schema = schema;
+    }
+
+    public ReadModelSchema schema() {
+        return schema;
+    }
+
+    Optional<ConventionView> view(String conventionId) {
+        return views.computeIfAbsent(conventionId, id -> jdbc.query(
+                "select document from " + schema.table("conventions") + " where convention_id = ?",
+                (row, n) -> read(row.getString(1)), id).stream().findFirst());
+    }
+
+    void put(ConventionView view) {
+        views.put(view.conventionId(), Optional.of(view));
+        changed.put(view.conventionId(), view);
+    }
+
+    void party(String conventionId, ConventionView.PartyView party) {
+        parties.add(new Object[]{conventionId, party.id(), party.role().name(), party.name(), party.representative(),
+                party.signatory(), date(party.signedOn())});
+    }
+
+    void avenant(String conventionId, ConventionView.AvenantView avenant) {
+        avenants.add(new Object[]{conventionId, avenant.number(), avenant.kind().name(), date(avenant.signedOn()),
+                avenant.summary(), date(avenant.previousEndDate()), date(avenant.newEndDate())});
+    }
+
+    void extension(String conventionId, long sequenceNumber, ConventionView.DeadlineExtension extension) {
+        extensions.add(new Object[]{conventionId, sequenceNumber, date(extension.previousDeadline()),
+                date(extension.newDeadline()), extension.reason(), date(extension.decidedOn())});
+    }
+
+    void ceiling(String conventionId, Ceiling ceiling) {
+        ceilings.add(new Object[]{conventionId, ceiling.party(), ceiling.year(), ceiling.amount().amount()});
+    }
+
+    void matchingRule(String conventionId, MatchingRule rule) {
+        matching.add(new Object[]{conventionId, rule.funder(), rule.matcher(), rule.ratio()});
+    }
+
+    void commitment(String conventionId, long sequenceNumber, String party, int year, java.math.BigDecimal amount,
+                    String axis, String action, LocalDate committedOn, Integer avenantNumber) {
+        commitments.add(new Object[]{conventionId, sequenceNumber, party, year, amount, axis, action,
+                date(committedOn), avenantNumber});
+    }
+
+    /** Writes every change of the batch; replayed rows that are already there are left as they are. */
+    public void flush() {
+        upsertConventions();
+        batch("insert into " + schema.table("convention_parties")
+                + " (convention_id, party_id, role, name, representative, signatory, signed_on)"
+                + " values (?, ?, ?, ?, ?, ?, ?) on conflict (convention_id, party_id) do update"
+                + " set signatory = excluded.signatory, signed_on = excluded.signed_on", parties);
+        batch("insert into " + schema.table("convention_avenants")
+                + " (convention_id, number, kind, signed_on, summary, previous_end_date, new_end_date)"
+                + " values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing", avenants);
+        batch("insert into " + schema.table("convention_deadline_extensions")
+                + " (convention_id, sequence_number, previous_deadline, new_deadline, reason, decided_on)"
+                + " values (?, ?, ?, ?, ?, ?) on conflict do nothing", extensions);
+        batch("insert into " + schema.table("convention_ceilings") + " (convention_id, party_id, year, amount)"
+                + " values (?, ?, ?, ?) on conflict do nothing", ceilings);
+        batch("insert into " + schema.table("convention_matching_rules") + " (convention_id, funder, matcher, ratio)"
+                + " values (?, ?, ?, ?) on conflict do nothing", matching);
+        batch("insert into " + schema.table("convention_commitments")
+                + " (convention_id, sequence_number, party_id, year, amount, axis, action, committed_on, avenant_number)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing", commitments);
+        changed.clear();
+    }
+
+    private void upsertConventions() {
+        if (changed.isEmpty()) {
+            return;
+        }
+        List<ConventionView> rows = List.copyOf(changed.values());
+        jdbc.batchUpdate("insert into " + schema.table("conventions")
+                        + " (convention_id, kind, title, territory_name, departements, period_from, period_to,"
+                        + " lifecycle_status, drafted_on, in_force_on, terminated_on, termination_reason,"
+                        + " avenant_deadline, avenant_deadline_state, avenant_deadline_initially, version, document)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)"
+                        + " on conflict (convention_id) do update set period_to = excluded.period_to,"
+                        + " lifecycle_status = excluded.lifecycle_status, in_force_on = excluded.in_force_on,"
+                        + " terminated_on = excluded.terminated_on, termination_reason = excluded.termination_reason,"
+                        + " avenant_deadline = excluded.avenant_deadline,"
+                        + " avenant_deadline_state = excluded.avenant_deadline_state,"
+                        + " version = excluded.version, document = excluded.document",
+                rows, rows.size(), (statement, view) -> bind(statement, view));
+    }
+
+    private void bind(PreparedStatement statement, ConventionView view) throws SQLException {
+        Array departements = statement.getConnection().createArrayOf("text",
+                view.territory().departements().toArray());
+        ConventionView.DeadlineView deadline = view.avenantDeadline();
+        statement.setString(1, view.conventionId());
+        statement.setString(2, view.kind().name());
+        statement.setString(3, view.title());
+        statement.setString(4, view.territory().name());
+        statement.setArray(5, departements);
+        statement.setDate(6, date(view.period().from()));
+        statement.setDate(7, date(view.period().to()));
+        statement.setString(8, view.lifecycle().name());
+        statement.setDate(9, date(view.draftedOn()));
+        statement.setDate(10, date(view.inForceOn()));
+        statement.setDate(11, date(view.terminatedOn()));
+        statement.setString(12, view.terminationReason());
+        statement.setDate(13, deadline == null ? null : date(deadline.date()));
+        statement.setString(14, deadline == null ? null : deadline.state().name());
+        statement.setDate(15, deadline == null ? null : date(deadline.initialDate()));
+        statement.setLong(16, view.version());
+        statement.setString(17, write(view));
+    }
+
+    private void batch(String sql, List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(sql, rows);
+            rows.clear();
+        }
+    }
+
+    private static Date date(LocalDate date) {
+        return date == null ? null : Date.valueOf(date);
+    }
+
+    private static ConventionView read(String document) {
+        try {
+            return ReadModelJson.MAPPER.readValue(document, ConventionView.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored convention view is not readable", e);
+        }
+    }
+
+    private static String write(ConventionView view) {
+        try {
+            return ReadModelJson.MAPPER.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A convention view cannot be written as JSON", e);
+        }
+    }
+}

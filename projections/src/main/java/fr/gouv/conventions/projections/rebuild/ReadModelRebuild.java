@@ -1,0 +1,153 @@
+package fr.gouv.conventions.projections.rebuild;
+
+import fr.gouv.conventions.core.event.ConventionEvent;
+import fr.gouv.conventions.projections.ReadModelSchema;
+import fr.gouv.conventions.projections.engagements.ConventionProjection;
+import fr.gouv.conventions.projections.engagements.ReadModelBatch;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.common.stream.BlockingStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Rebuilds every read model from the event store without interrupting the served one: the history is replayed,
+ * in batches, into the standby schema while the public views keep pointing at the served one; then, holding
+ * the read-model lock that every live projection batch takes in shared mode, the replay drains the last events
+ * and the views are switched to the rebuilt schema in the same transaction. Live batches, on any instance, then
+ * write to the rebuilt schema; events both replayed and streamed live are folded in once.
+ */
+@Component
+public class ReadModelRebuild {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
+
+    private final EventStore eventStore;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final ConventionProjection projection;
+    private final int batchSize;
+    private final AtomicReference<RebuildProgress> progress = new AtomicReference<>();
+
+    ReadModelRebuild(EventStore eventStore, JdbcTemplate jdbc, TransactionTemplate transactions,
+                     ConventionProjection projection,
+                     @Value("${conventions.rebuild.batch-size:1000}") int batchSize) {
+        this.eventStore = eventStore;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.projection = projection;
+        this.batchSize = batchSize;
+    }
+
+    /** The current or last rebuild of this instance. */
+    public Optional<RebuildProgress> progress() {
+        return Optional.ofNullable(progress.get());
+    }
+
+    /** Starts a rebuild in the background, unless one is running; answers its progress either way. */
+    public synchronized StartedRebuild start() {
+        RebuildProgress current = progress.get();
+        if (current != null && current.running()) {
+            return new StartedRebuild(false, current);
+        }
+        ReadModelSchema target = ReadModelSchema.active(jdbc).other();
+        long total = jdbc.queryForObject("select count(*) from domainevententry", Long.class);
+        RebuildProgress started = new RebuildProgress(UUID.randomUUID().toString(), RebuildProgress.Phase.REPLAYING,
+                0, total, target.schemaName(), Instant.now(), null, null);
+        progress.set(started);
+        Thread worker = new Thread(() -> run(target), "read-model-rebuild");
+        worker.setDaemon(true);
+        worker.start();
+        return new StartedRebuild(true, started);
+    }
+
+    /** Whether this call started the rebuild, or found one running. */
+    public record StartedRebuild(boolean started, RebuildProgress progress) {
+    }
+
+    private void run(ReadModelSchema target) {
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+            transactions.executeWithoutResult(status -> {
+                for (String table : ReadModelSchema.TABLES) {
+                    jdbc.execute("truncate table " + target.table(table));
+                }
+            });
+            long done = 0;
+            long stored;
+            do {
+                stored = jdbc.queryForObject("select count(*) from domainevententry", Long.class);
+                done = replayAvailable(stream, target, done, stored);
+            } while (done < stored);
+            progress.set(progress.get().at(RebuildProgress.Phase.SWITCHING, done, stored));
+            final long replayed = done;
+            long switchedAt = transactions.execute(status -> {
+                jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, ReadModelSchema.SWITCH_LOCK);
+                long last = jdbc.queryForObject("select count(*) from domainevententry", Long.class);
+                long all = replayAvailable(stream, target, replayed, last);
+                jdbc.queryForObject("select point_read_model_views(?)", Object.class, target.schemaName());
+                return all;
+            });
+            progress.set(progress.get().at(RebuildProgress.Phase.DONE, switchedAt, switchedAt)
+                    .finished(RebuildProgress.Phase.DONE, null));
+            log.info("Read models rebuilt in {} from {} events ({} events/s)", target.schemaName(), switchedAt,
+                    progress.get().eventsPerSecond());
+        } catch (RuntimeException failure) {
+            log.error("The rebuild of the read models failed; the served read models are unchanged", failure);
+            progress.set(progress.get().finished(RebuildProgress.Phase.FAILED, failure.getMessage()));
+        }
+    }
+
+    /** Replays, batch after batch, until at least {@code until} events are done and none is waiting. */
+    private long replayAvailable(BlockingStream<TrackedEventMessage<?>> stream, ReadModelSchema target, long done,
+                                 long until) {
+        long count = done;
+        while (true) {
+            ReadModelBatch batch = new ReadModelBatch(jdbc, target);
+            int inBatch = 0;
+            while (inBatch < batchSize && nextAvailable(stream, count < until)) {
+                TrackedEventMessage<?> message = next(stream);
+                if (message instanceof DomainEventMessage<?> domainEvent
+                        && domainEvent.getPayload() instanceof ConventionEvent event) {
+                    projection.apply(batch, event, domainEvent.getSequenceNumber());
+                }
+                inBatch++;
+                count++;
+            }
+            if (inBatch == 0) {
+                return count;
+            }
+            transactions.executeWithoutResult(status -> batch.flush());
+            RebuildProgress current = progress.get();
+            progress.set(current.at(current.phase(), count, Math.max(current.total(), until)));
+        }
+    }
+
+    private static TrackedEventMessage<?> next(BlockingStream<TrackedEventMessage<?>> stream) {
+        try {
+            return stream.nextAvailable();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The rebuild was interrupted", e);
+        }
+    }
+
+    private static boolean nextAvailable(BlockingStream<TrackedEventMessage<?>> stream, boolean moreExpected) {
+        try {
+            return stream.hasNextAvailable(moreExpected ? 5000 : 200, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The rebuild was interrupted", e);
+        }
+    }
+}

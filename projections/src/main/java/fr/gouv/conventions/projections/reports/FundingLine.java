@@ -1,0 +1,9 @@
+package fr.gouv.conventions.projections.reports;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** What one party committed to one convention for one year, against its ceiling when one is set. */
+public record FundingLine(String conventionId, List<String> departements, String party, String partyRole, int year,
+                          BigDecimal committed, BigDecimal ceiling, BigDecimal remaining) {
+}

@@ -1,0 +1,10 @@
+package fr.gouv.conventions.projections.reports;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** Whether, for one convention and year, the matcher committed at least ratio × what the funder did (R8). */
+public record MatchingLine(String conventionId, List<String> departements, int year, String funder, String matcher,
+                           BigDecimal ratio, BigDecimal funderCommitted, BigDecimal matcherCommitted,
+                           BigDecimal required, BigDecimal shortfall, boolean matched) {
+}
