@@ -22,7 +22,7 @@ record AvenantRequest(
         @Schema(example = "FINANCIER") @NotNull AvenantKind kind,
         @Schema(example = "2019-03-31") @NotNull LocalDate signedOn,
         @Schema(example = "Actions départementales et engagements financiers des deux parties")
-        @NotBlank @Size(max = 2000) String summary,
+        @NotBlank @Size(max = 2000) @Pattern(regexp = ValidationPatterns.TEXT, message = ValidationPatterns.TEXT_MESSAGE) String summary,
         @Schema(description = "For PROLONGATION (required, later than the current end) and MODIFICATIF avenants",
                 example = "2022-12-31")
         LocalDate newEndDate,
@@ -36,7 +36,7 @@ record AvenantRequest(
             @Schema(example = "3333333.33") @NotNull
             @Pattern(regexp = ValidationPatterns.AMOUNT, message = ValidationPatterns.AMOUNT_MESSAGE) String amount,
             @Schema(example = "INSERTION_RSA") @Pattern(regexp = ValidationPatterns.AXIS) String axis,
-            @Schema(example = "Référents de parcours") @Size(max = 300) String action) {
+            @Schema(example = "Référents de parcours") @Size(max = 300) @Pattern(regexp = ValidationPatterns.TEXT, message = ValidationPatterns.TEXT_MESSAGE) String action) {
     }
 
     SignAvenant toCommand(String conventionId) {

@@ -19,7 +19,7 @@ record CommitmentRequest(
         @Schema(example = "500000.00") @NotNull
         @Pattern(regexp = ValidationPatterns.AMOUNT, message = ValidationPatterns.AMOUNT_MESSAGE) String amount,
         @Schema(example = "INSERTION_EMPLOI") @Pattern(regexp = ValidationPatterns.AXIS) String axis,
-        @Schema(example = "Clauses d'insertion dans la rénovation du logement minier") @Size(max = 300) String action,
+        @Schema(example = "Clauses d'insertion dans la rénovation du logement minier") @Size(max = 300) @Pattern(regexp = ValidationPatterns.TEXT, message = ValidationPatterns.TEXT_MESSAGE) String action,
         @Schema(example = "2020-01-15") @NotNull LocalDate committedOn) {
 
     CommitFunds toCommand(String conventionId) {

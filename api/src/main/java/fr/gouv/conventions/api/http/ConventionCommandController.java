@@ -1,5 +1,7 @@
 package fr.gouv.conventions.api.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.gouv.conventions.api.axon.CommandOutcome;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -46,10 +48,12 @@ class ConventionCommandController {
 
     private final CommandSender sender;
     private final Clock clock;
+    private final ObjectMapper json;
 
-    ConventionCommandController(CommandSender sender, Clock clock) {
+    ConventionCommandController(CommandSender sender, Clock clock, ObjectMapper json) {
         this.sender = sender;
         this.clock = clock;
+        this.json = json;
     }
 
     @PostMapping
@@ -139,10 +143,16 @@ class ConventionCommandController {
         return LocalDate.now(clock);
     }
 
-    private static CommandSender.CommandContext context(Authentication who, HttpServletRequest request, String ifMatch,
-                                                        String idempotencyKey, Object body) {
-        return new CommandSender.CommandContext(who.getName(), CorrelationIdFilter.of(request),
-                EntityTags.expectedVersion(ifMatch), idempotencyKey, request.getRequestURI() + " " + body);
+    /** Who sends the command, and the request as canonical JSON, to tell a retry from another request. */
+    private CommandSender.CommandContext context(Authentication who, HttpServletRequest request, String ifMatch,
+                                                 String idempotencyKey, Object body) {
+        try {
+            return new CommandSender.CommandContext(who.getName(), CorrelationIdFilter.of(request),
+                    EntityTags.expectedVersion(ifMatch), idempotencyKey,
+                    request.getRequestURI() + "\n" + json.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A request body read from JSON can be written as JSON", e);
+        }
     }
 
     private static ResponseEntity<CommandAnswer> answer(CommandOutcome outcome) {

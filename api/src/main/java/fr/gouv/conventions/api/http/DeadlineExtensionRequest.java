@@ -4,6 +4,7 @@ import fr.gouv.conventions.core.command.ExtendAvenantDeadline;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
@@ -12,7 +13,7 @@ import java.time.LocalDate;
 @Schema(description = "An extension of the open avenant deadline (R5)")
 record DeadlineExtensionRequest(
         @Schema(example = "2019-06-30") @NotNull LocalDate newDeadline,
-        @Schema(example = "Concertation avec le conseil départemental prolongée") @NotBlank @Size(max = 2000) String reason,
+        @Schema(example = "Concertation avec le conseil départemental prolongée") @NotBlank @Size(max = 2000) @Pattern(regexp = ValidationPatterns.TEXT, message = ValidationPatterns.TEXT_MESSAGE) String reason,
         @Schema(description = "The business date of the decision; today when absent", example = "2019-03-15")
         LocalDate decidedOn) {
 

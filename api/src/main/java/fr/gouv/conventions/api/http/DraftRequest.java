@@ -31,7 +31,7 @@ record DraftRequest(
         @Pattern(regexp = ValidationPatterns.CONVENTION_ID) String id,
         @Schema(example = "DECLINAISON_RENFORCEE") @NotNull ConventionKind kind,
         @Schema(example = "Convention de déclinaison renforcée sur le territoire du bassin minier")
-        @NotBlank @Size(max = 300) String title,
+        @NotBlank @Size(max = 300) @Pattern(regexp = ValidationPatterns.TEXT, message = ValidationPatterns.TEXT_MESSAGE) String title,
         @NotNull @Valid TerritoryBody territory,
         @NotNull @Valid PeriodBody period,
         @NotNull @Size(min = 2, max = 30) List<@NotNull @Valid PartyBody> parties,
@@ -47,7 +47,7 @@ record DraftRequest(
 
     @Schema(description = "Where the convention applies")
     record TerritoryBody(
-            @Schema(example = "Bassin minier Nord – Pas-de-Calais") @NotBlank @Size(max = 200) String name,
+            @Schema(example = "Bassin minier Nord – Pas-de-Calais") @NotBlank @Size(max = 200) @Pattern(regexp = ValidationPatterns.TEXT, message = ValidationPatterns.TEXT_MESSAGE) String name,
             @Schema(example = "[\"59\", \"62\"]")
             @NotEmpty @Size(max = 110) List<@NotNull @Pattern(regexp = ValidationPatterns.DEPARTEMENT) String> departements) {
     }
@@ -61,8 +61,8 @@ record DraftRequest(
     record PartyBody(
             @Schema(example = "cd-62") @NotNull @Pattern(regexp = ValidationPatterns.PARTY_ID) String id,
             @Schema(example = "DEPARTEMENT") @NotNull PartyRole role,
-            @Schema(example = "Département du Pas-de-Calais") @NotBlank @Size(max = 200) String name,
-            @Schema(example = "Jean-Claude Leroy") @NotBlank @Size(max = 200) String representative) {
+            @Schema(example = "Département du Pas-de-Calais") @NotBlank @Size(max = 200) @Pattern(regexp = ValidationPatterns.TEXT, message = ValidationPatterns.TEXT_MESSAGE) String name,
+            @Schema(example = "Jean-Claude Leroy") @NotBlank @Size(max = 200) @Pattern(regexp = ValidationPatterns.TEXT, message = ValidationPatterns.TEXT_MESSAGE) String representative) {
     }
 
     @Schema(description = "The most a party may commit for one year (R7)")
@@ -83,7 +83,7 @@ record DraftRequest(
     @Schema(description = "A document that is an integral part of the convention")
     record DocumentBody(
             @Schema(example = "Protocole d'engagement pour le renouveau du bassin minier")
-            @NotBlank @Size(max = 300) String title,
+            @NotBlank @Size(max = 300) @Pattern(regexp = ValidationPatterns.TEXT, message = ValidationPatterns.TEXT_MESSAGE) String title,
             @Schema(example = "2018-11-09") @NotNull LocalDate signedOn) {
     }
 

@@ -13,7 +13,7 @@ import java.time.LocalDate;
 @Schema(description = "A party's signature (R2)")
 record SignatureRequest(
         @Schema(example = "cd-62") @NotNull @Pattern(regexp = ValidationPatterns.PARTY_ID) String party,
-        @Schema(example = "Jean-Claude Leroy") @NotBlank @Size(max = 200) String signatory,
+        @Schema(example = "Jean-Claude Leroy") @NotBlank @Size(max = 200) @Pattern(regexp = ValidationPatterns.TEXT, message = ValidationPatterns.TEXT_MESSAGE) String signatory,
         @Schema(example = "2018-12-18") @NotNull LocalDate signedOn) {
 
     SignConvention toCommand(String conventionId) {

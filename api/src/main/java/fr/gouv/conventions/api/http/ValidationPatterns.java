@@ -11,6 +11,9 @@ final class ValidationPatterns {
     /** Euros as a decimal string: no sign, no exponent, at most 2 decimals, under a thousand billion. */
     static final String AMOUNT = "(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?";
     static final String RATIO = "(0|[1-9][0-9]{0,2})(\\.[0-9]{1,4})?";
+    /** Free text: any character but the control characters, apart from tab and line breaks. */
+    static final String TEXT = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
+    static final String TEXT_MESSAGE = "must not contain control characters";
     static final String AMOUNT_MESSAGE = "must be a decimal string in euros with at most 2 decimals, such as \"500000.00\"";
 
     private ValidationPatterns() {

@@ -25,12 +25,14 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Who may do what: administrators command, auditors read everything, reporters read engagements and reports.
@@ -80,6 +82,22 @@ class SecurityConfiguration {
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> authentication(token, properties.jwt()))));
         }
         return http.build();
+    }
+
+    /**
+     * Requests the firewall refuses (a path with {@code ..} or {@code ;}, an unusual method such as TRACE) are
+     * answered with a problem like any other refusal: 405 for a method, 400 otherwise.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+        return (request, response, rejected) -> {
+            boolean usualMethod = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+                    .contains(request.getMethod());
+            problems.write(request, response, usualMethod
+                    ? problem(HttpStatus.BAD_REQUEST, "REQUEST_REJECTED", rejected.getMessage())
+                    : problem(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
+                    "The method " + request.getMethod() + " is not allowed"));
+        };
     }
 
     @Bean
