@@ -10,16 +10,22 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
 
 /**
  * One running instance of the service, started the way {@code java -jar} starts it, for tests that restart it
  * or run two of them on one database.
  */
-final class ServiceInstance implements AutoCloseable {
+public final class ServiceInstance implements AutoCloseable {
 
     static final String ACTOR = "test:integration";
 
@@ -30,7 +36,7 @@ final class ServiceInstance implements AutoCloseable {
     }
 
     /** The service on its embedded PostgreSQL, with its data (and generated passwords) in {@code dataDirectory}. */
-    static ServiceInstance onEmbeddedDatabase(Path dataDirectory, String... properties) {
+    public static ServiceInstance onEmbeddedDatabase(Path dataDirectory, String... properties) {
         List<String> all = new ArrayList<>(List.of(
                 "--conventions.embedded-postgres.data-directory=" + dataDirectory.resolve("postgres"),
                 "--conventions.embedded-postgres.port=0",
@@ -55,7 +61,7 @@ final class ServiceInstance implements AutoCloseable {
     }
 
     /** The port the HTTP server listens on. */
-    int port() {
+    public int port() {
         return ((org.springframework.boot.web.context.WebServerApplicationContext) context).getWebServer().getPort();
     }
 
@@ -67,11 +73,11 @@ final class ServiceInstance implements AutoCloseable {
         return context.getBeansOfType(type);
     }
 
-    <T> T bean(Class<T> type) {
+    public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
 
-    JdbcTemplate jdbc() {
+    public JdbcTemplate jdbc() {
         return bean(JdbcTemplate.class);
     }
 
@@ -86,12 +92,27 @@ final class ServiceInstance implements AutoCloseable {
     }
 
     /** Every stored event of the convention, from the first, not from its latest snapshot. */
-    List<? extends DomainEventMessage<?>> events(String conventionId) {
+    public List<? extends DomainEventMessage<?>> events(String conventionId) {
         return bean(EventStore.class).readEvents(conventionId, 0).asStream().toList();
     }
 
-    long storedEventCount() {
+    public long storedEventCount() {
         return jdbc().queryForObject("select count(*) from domainevententry", Long.class);
+    }
+
+    /**
+     * The plain password of a generated user ({@code admin}, {@code auditor}, {@code reporter}), read from the
+     * credentials file the service wrote.
+     */
+    public String password(String user) {
+        Path file = Path.of(context.getEnvironment().getRequiredProperty("conventions.security.credentials-file"));
+        Properties passwords = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            passwords.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Objects.requireNonNull(passwords.getProperty(user), () -> "no generated user " + user + " in " + file);
     }
 
     @Override
