@@ -10,6 +10,21 @@ CREATE TABLE read_model_state (
 );
 INSERT INTO read_model_state (active_schema) VALUES ('rm_a');
 
+-- The last rebuild, whichever instance runs it: at most one at a time (a crashed one is taken over once it has
+-- not reported progress for two minutes).
+CREATE TABLE read_model_rebuild (
+    only_row    BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (only_row),
+    id          VARCHAR(64)  NOT NULL,
+    phase       VARCHAR(16)  NOT NULL,
+    done        BIGINT       NOT NULL,
+    total       BIGINT       NOT NULL,
+    target      VARCHAR(8)   NOT NULL,
+    started_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    updated_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    finished_at TIMESTAMP WITH TIME ZONE,
+    failure     TEXT
+);
+
 CREATE FUNCTION create_read_model_tables(target VARCHAR) RETURNS VOID
     LANGUAGE plpgsql AS
 $$
@@ -97,6 +112,8 @@ END
 $$;
 
 -- Points the public views at the tables of one schema; the rebuild calls it when it switches schemas.
+-- EXPIRED and OVERDUE are derived from the day in Paris, where the conventions' dates are kept, whatever the
+-- time zone of the session that reads them.
 CREATE FUNCTION point_read_model_views(target VARCHAR) RETURNS VOID
     LANGUAGE plpgsql AS
 $$
@@ -104,11 +121,13 @@ BEGIN
     EXECUTE format($views$
         CREATE OR REPLACE VIEW public.conventions AS
         SELECT convention_id, kind, title, territory_name, departements, period_from, period_to,
-               CASE WHEN lifecycle_status = 'IN_FORCE' AND period_to < current_date THEN 'EXPIRED'
+               CASE WHEN lifecycle_status = 'IN_FORCE' AND period_to < (now() AT TIME ZONE 'Europe/Paris')::date
+                    THEN 'EXPIRED'
                     ELSE lifecycle_status END AS status,
                drafted_on, in_force_on, terminated_on, termination_reason,
                avenant_deadline,
-               CASE WHEN avenant_deadline_state = 'OPEN' AND avenant_deadline < current_date THEN 'OVERDUE'
+               CASE WHEN avenant_deadline_state = 'OPEN'
+                         AND avenant_deadline < (now() AT TIME ZONE 'Europe/Paris')::date THEN 'OVERDUE'
                     ELSE avenant_deadline_state END AS avenant_deadline_state,
                avenant_deadline_initially, version
           FROM %1$I.conventions;
@@ -153,7 +172,7 @@ BEGIN
         ), years AS (
             SELECT DISTINCT convention_id, year FROM committed
         )
-        SELECT r.convention_id, c.departements, y.year, r.funder, r.matcher, r.ratio,
+        SELECT r.convention_id, c.departements, y.year, r.funder, r.matcher, p.role AS matcher_role, r.ratio,
                coalesce(f.committed, 0)::NUMERIC(15, 2) AS funder_committed,
                coalesce(m.committed, 0)::NUMERIC(15, 2) AS matcher_committed,
                round(r.ratio * coalesce(f.committed, 0), 2)::NUMERIC(15, 2) AS required,
@@ -163,6 +182,7 @@ BEGIN
           FROM %1$I.convention_matching_rules r
           JOIN %1$I.conventions c ON c.convention_id = r.convention_id
           JOIN years y ON y.convention_id = r.convention_id
+          LEFT JOIN %1$I.convention_parties p ON p.convention_id = r.convention_id AND p.party_id = r.matcher
           LEFT JOIN committed f ON f.convention_id = r.convention_id AND f.party_id = r.funder AND f.year = y.year
           LEFT JOIN committed m ON m.convention_id = r.convention_id AND m.party_id = r.matcher AND m.year = y.year;
     $views$, target);

@@ -1,5 +1,6 @@
 package fr.gouv.conventions.api.http;
 
+import fr.gouv.conventions.core.model.Euros;
 import fr.gouv.conventions.projections.reports.FundingLine;
 import fr.gouv.conventions.projections.reports.FundingReport;
 import fr.gouv.conventions.projections.reports.MatchingLine;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,8 +54,8 @@ class FundsReportController {
 
     /**
      * The report as CSV, one row per convention, party and year. A party that must match another's funds carries
-     * its matching status (MATCHED or SHORTFALL, and the shortfall in euros), with a row of its own even when it
-     * committed nothing that year.
+     * its matching status (MATCHED or SHORTFALL, and the shortfall in euros, summed over the funders it matches),
+     * with a row of its own even when it committed nothing that year.
      */
     @GetMapping(produces = "text/csv")
     @Operation(summary = "The same report as CSV (UTF-8, one header row, decimal amounts)")
@@ -66,19 +66,19 @@ class FundsReportController {
         for (FundingLine line : report.lines(year, departement)) {
             lines.put(key(line.conventionId(), line.party(), line.year()), line);
         }
-        Map<String, MatchingLine> matchedBy = new LinkedHashMap<>();
+        Map<String, MatchingStatus> matchedBy = new LinkedHashMap<>();
         for (MatchingLine matching : report.matching(year, departement)) {
             String key = key(matching.conventionId(), matching.matcher(), matching.year());
-            matchedBy.put(key, matching);
+            matchedBy.merge(key, MatchingStatus.of(matching), MatchingStatus::and);
             lines.putIfAbsent(key, new FundingLine(matching.conventionId(), matching.departements(),
-                    matching.matcher(), null, matching.year(), BigDecimal.ZERO.setScale(2), null, null));
+                    matching.matcher(), matching.matcherRole(), matching.year(), Euros.ZERO, null, null));
         }
         List<FundingLine> rows = new ArrayList<>(lines.values());
         rows.sort((a, b) -> key(a.conventionId(), String.format("%04d", a.year()), a.party())
                 .compareTo(key(b.conventionId(), String.format("%04d", b.year()), b.party())));
         StringBuilder csv = new StringBuilder(CSV_HEADER).append("\r\n");
         for (FundingLine line : rows) {
-            MatchingLine matching = matchedBy.get(key(line.conventionId(), line.party(), line.year()));
+            MatchingStatus matching = matchedBy.get(key(line.conventionId(), line.party(), line.year()));
             csv.append(String.join(",", field(line.conventionId()), field(String.join(" ", line.departements())),
                     field(line.party()), field(line.partyRole()), String.valueOf(line.year()),
                     amount(line.committed()), amount(line.ceiling()), amount(line.remaining()),
@@ -96,8 +96,22 @@ class FundsReportController {
         return first + "\u0000" + second + "\u0000" + third;
     }
 
-    private static String amount(BigDecimal amount) {
-        return amount == null ? "" : amount.toPlainString();
+    private static String amount(Euros amount) {
+        return amount == null ? "" : amount.toString();
+    }
+
+    /**
+     * Where a party stands against every funder it must match that year: matched only if it matches them all, and
+     * short of the sum of what it lacks for each.
+     */
+    private record MatchingStatus(boolean matched, Euros shortfall) {
+        static MatchingStatus of(MatchingLine line) {
+            return new MatchingStatus(line.matched(), line.shortfall());
+        }
+
+        MatchingStatus and(MatchingStatus other) {
+            return new MatchingStatus(matched && other.matched, shortfall.plus(other.shortfall));
+        }
     }
 
     /** RFC 4180: quote a field holding a comma, a quote or a line break, doubling its quotes. */

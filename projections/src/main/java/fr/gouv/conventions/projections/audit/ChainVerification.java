@@ -28,7 +28,8 @@ public class ChainVerification {
     /**
      * A broken link: the convention, the event (its sequence number and id) where the chain breaks, and why:
      * ALTERED (its hash does not cover its content and its predecessor), MISSING (this sequence number is absent),
-     * or TRUNCATED_OR_REWRITTEN (the chain no longer ends at its recorded head).
+     * AUDIT_COLUMNS_ALTERED (its actor, correlation id, business date or time of recording no longer say what its
+     * chained metadata says), or TRUNCATED_OR_REWRITTEN (the chain no longer ends at its recorded head).
      */
     public record Break(String conventionId, long sequenceNumber, String eventId, String problem) {
     }
@@ -48,6 +49,14 @@ public class ChainVerification {
                     union all
                     select aggregateidentifier, sequencenumber, eventidentifier, 'ALTERED'
                       from chain where hash <> expected
+                    union all
+                    select aggregateidentifier, sequencenumber, eventidentifier, 'AUDIT_COLUMNS_ALTERED'
+                      from domainevententry, lateral (select convert_from(coalesce(metadata, '{}'::bytea), 'UTF8')::jsonb
+                                                              as meta) m
+                     where actor is distinct from m.meta ->> 'actor'
+                        or correlation_id is distinct from m.meta ->> 'correlationId'
+                        or business_date is distinct from (m.meta ->> 'businessDate')::date
+                        or recorded_at is distinct from timestamp::timestamptz
                     union all
                     select h.aggregateidentifier, h.sequencenumber, null, 'TRUNCATED_OR_REWRITTEN'
                       from event_chain_heads h

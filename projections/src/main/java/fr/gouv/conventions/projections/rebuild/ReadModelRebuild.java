@@ -39,6 +39,7 @@ public class ReadModelRebuild {
     private final ConventionProjection projection;
     private final int batchSize;
     private final AtomicReference<RebuildProgress> progress = new AtomicReference<>();
+    private final RebuildRecords records;
 
     ReadModelRebuild(EventStore eventStore, JdbcTemplate jdbc, TransactionTemplate transactions,
                      ConventionProjection projection,
@@ -48,23 +49,26 @@ public class ReadModelRebuild {
         this.transactions = transactions;
         this.projection = projection;
         this.batchSize = batchSize;
+        this.records = new RebuildRecords(jdbc);
     }
 
-    /** The current or last rebuild of this instance. */
+    /** The current or last rebuild, whichever instance runs it. */
     public Optional<RebuildProgress> progress() {
-        return Optional.ofNullable(progress.get());
+        return records.current();
     }
 
-    /** Starts a rebuild in the background, unless one is running; answers its progress either way. */
+    /**
+     * Starts a rebuild in the background on this instance, unless one is running on any instance; answers its
+     * progress either way.
+     */
     public synchronized StartedRebuild start() {
-        RebuildProgress current = progress.get();
-        if (current != null && current.running()) {
-            return new StartedRebuild(false, current);
-        }
         ReadModelSchema target = ReadModelSchema.active(jdbc).other();
         long total = jdbc.queryForObject("select count(*) from domainevententry", Long.class);
         RebuildProgress started = new RebuildProgress(UUID.randomUUID().toString(), RebuildProgress.Phase.REPLAYING,
                 0, total, target.schemaName(), Instant.now(), null, null);
+        if (!records.claim(started)) {
+            return new StartedRebuild(false, records.current().orElseThrow());
+        }
         progress.set(started);
         Thread worker = new Thread(() -> run(target), "read-model-rebuild");
         worker.setDaemon(true);
@@ -89,7 +93,7 @@ public class ReadModelRebuild {
                 stored = jdbc.queryForObject("select count(*) from domainevententry", Long.class);
                 done = replayAvailable(stream, target, done, stored);
             } while (done < stored);
-            progress.set(progress.get().at(RebuildProgress.Phase.SWITCHING, done, stored));
+            report(progress.get().at(RebuildProgress.Phase.SWITCHING, done, stored));
             final long replayed = done;
             long switchedAt = transactions.execute(status -> {
                 jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, ReadModelSchema.SWITCH_LOCK);
@@ -98,13 +102,13 @@ public class ReadModelRebuild {
                 jdbc.queryForObject("select point_read_model_views(?)", Object.class, target.schemaName());
                 return all;
             });
-            progress.set(progress.get().at(RebuildProgress.Phase.DONE, switchedAt, switchedAt)
+            report(progress.get().at(RebuildProgress.Phase.DONE, switchedAt, switchedAt)
                     .finished(RebuildProgress.Phase.DONE, null));
             log.info("Read models rebuilt in {} from {} events ({} events/s)", target.schemaName(), switchedAt,
                     progress.get().eventsPerSecond());
         } catch (RuntimeException failure) {
             log.error("The rebuild of the read models failed; the served read models are unchanged", failure);
-            progress.set(progress.get().finished(RebuildProgress.Phase.FAILED, failure.getMessage()));
+            report(progress.get().finished(RebuildProgress.Phase.FAILED, failure.getMessage()));
         }
     }
 
@@ -129,8 +133,13 @@ public class ReadModelRebuild {
             }
             transactions.executeWithoutResult(status -> batch.flush());
             RebuildProgress current = progress.get();
-            progress.set(current.at(current.phase(), count, Math.max(current.total(), until)));
+            report(current.at(current.phase(), count, Math.max(current.total(), until)));
         }
+    }
+
+    private void report(RebuildProgress next) {
+        progress.set(next);
+        records.update(next);
     }
 
     private static TrackedEventMessage<?> next(BlockingStream<TrackedEventMessage<?>> stream) {

@@ -1,8 +1,10 @@
 package fr.gouv.conventions.projections.reports;
 
+import fr.gouv.conventions.core.model.Euros;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -30,8 +32,8 @@ public class FundingReport {
                           from funding_by_party_year""" + filter.where()
                         + " order by convention_id, year, party_id",
                 (row, n) -> new FundingLine(row.getString(1), strings(row.getArray(2)), row.getString(3),
-                        row.getString(4), row.getInt(5), row.getBigDecimal(6), row.getBigDecimal(7),
-                        row.getBigDecimal(8)),
+                        row.getString(4), row.getInt(5), euros(row.getBigDecimal(6)), euros(row.getBigDecimal(7)),
+                        euros(row.getBigDecimal(8))),
                 filter.arguments());
     }
 
@@ -39,13 +41,14 @@ public class FundingReport {
     public List<MatchingLine> matching(Integer year, String departement) {
         Filter filter = new Filter(year, departement);
         return jdbc.query("""
-                        select convention_id, departements, year, funder, matcher, ratio, funder_committed,
-                               matcher_committed, required, shortfall, matched
+                        select convention_id, departements, year, funder, matcher, matcher_role, ratio,
+                               funder_committed, matcher_committed, required, shortfall, matched
                           from matching_by_year""" + filter.where()
                         + " order by convention_id, year, funder, matcher",
                 (row, n) -> new MatchingLine(row.getString(1), strings(row.getArray(2)), row.getInt(3),
-                        row.getString(4), row.getString(5), row.getBigDecimal(6), row.getBigDecimal(7),
-                        row.getBigDecimal(8), row.getBigDecimal(9), row.getBigDecimal(10), row.getBoolean(11)),
+                        row.getString(4), row.getString(5), row.getString(6), row.getBigDecimal(7),
+                        euros(row.getBigDecimal(8)), euros(row.getBigDecimal(9)), euros(row.getBigDecimal(10)),
+                        euros(row.getBigDecimal(11)), row.getBoolean(12)),
                 filter.arguments());
     }
 
@@ -58,6 +61,10 @@ public class FundingReport {
             List<Object> arguments = new ArrayList<>(Arrays.asList(year, year, departement, departement));
             return arguments.toArray();
         }
+    }
+
+    private static Euros euros(BigDecimal amount) {
+        return amount == null ? null : new Euros(amount);
     }
 
     private static List<String> strings(Array array) throws SQLException {
