@@ -16,7 +16,9 @@ import org.axonframework.commandhandling.gateway.AxonNonTransientExceptionClasse
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.AggregateFactory;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -36,6 +38,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 
@@ -49,25 +52,42 @@ class AxonConfiguration {
         return Clock.system(zone);
     }
 
-    /**
-     * A bean, so that Spring's snapshotter finds how to rebuild a convention from its snapshot; its model resolves
-     * handler parameters such as the {@link Clock} from the application context.
-     */
+    /** How a convention is rebuilt from its snapshot; its model resolves handler parameters such as the clock. */
     @Bean
     AggregateFactory<Convention> conventionFactory(ParameterResolverFactory parameterResolvers) {
         return new GenericAggregateFactory<>(
                 AnnotatedAggregateMetaModelFactory.inspectAggregate(Convention.class, parameterResolvers));
     }
 
+    /**
+     * The Convention aggregate, snapshotted every {@code snapshotThreshold} events. Snapshots are taken on a thread of
+     * their own: taken by the command's thread after commit, a snapshot needs a second database connection while
+     * the command still holds the convention's lock, and under load the pool runs dry of connections held by
+     * commands waiting for that lock.
+     */
     @Bean
     ConfigurerModule conventionAggregate(AggregateFactory<Convention> conventionFactory,
                                          @Value("${conventions.snapshot-threshold:100}") int snapshotThreshold) {
+        Executor snapshotThread = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "convention-snapshotter");
+            thread.setDaemon(true);
+            return thread;
+        });
         return configurer -> configurer.configureAggregate(
                 AggregateConfigurer.defaultConfiguration(Convention.class)
                         .configureAggregateFactory(config -> conventionFactory)
                         .configureCommandTargetResolver(config -> new ExpectedVersion())
-                        .configureSnapshotTrigger(config ->
-                                new EventCountSnapshotTriggerDefinition(config.snapshotter(), snapshotThreshold)));
+                        .configureSnapshotTrigger(config -> new EventCountSnapshotTriggerDefinition(
+                                AggregateSnapshotter.builder()
+                                        .eventStore(config.eventStore())
+                                        .aggregateFactories(conventionFactory)
+                                        .repositoryProvider(config::repository)
+                                        .transactionManager(config.getComponent(TransactionManager.class))
+                                        .parameterResolverFactory(config.parameterResolverFactory())
+                                        .handlerDefinition(config.handlerDefinition(Convention.class))
+                                        .executor(snapshotThread)
+                                        .build(),
+                                snapshotThreshold)));
     }
 
     /**
