@@ -1,0 +1,114 @@
+package fr.gouv.conventions.bench;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A realistic mix of commands from N concurrent clients: 10 % drafts, 10 % signatures of those drafts, 10 %
+ * modifying avenants, 60 % commitments spread over many conventions in force, and 10 % commitments on one
+ * "hot" convention, where clients contend for the same stream.
+ */
+final class CommandMix {
+
+    private final HttpCommands admin;
+    private final List<String> inForce = new ArrayList<>();
+    private final Queue<String[]> awaitingSignature = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger drafts = new AtomicInteger();
+    private final String prefix;
+
+    CommandMix(HttpCommands admin, String prefix) {
+        this.admin = admin;
+        this.prefix = prefix;
+    }
+
+    /** Drafts and signs {@code count} conventions, so that the mix has conventions in force to work on. */
+    void prepare(int count) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<String>> created = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = prefix + "-ready-" + i;
+            created.add(pool.submit(() -> {
+                expect(admin.post("/api/conventions", HttpCommands.draft(id)), 201);
+                expect(admin.post("/api/conventions/" + id + "/signatures", HttpCommands.signature("prefet-region")), 200);
+                expect(admin.post("/api/conventions/" + id + "/signatures", HttpCommands.signature("cd-59")), 200);
+                return id;
+            }));
+        }
+        for (Future<String> id : created) {
+            inForce.add(id.get());
+        }
+        pool.shutdown();
+    }
+
+    Rate run(int clients, Duration duration) throws Exception {
+        Latencies latencies = new Latencies();
+        AtomicLong errors = new AtomicLong();
+        long end = System.nanoTime() + duration.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> workers = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            workers.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    long begin = System.nanoTime();
+                    int status = oneCommand();
+                    if (status >= 200 && status < 300) {
+                        latencies.record(begin);
+                    } else {
+                        errors.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        pool.shutdown();
+        return Rate.of("service over HTTP", clients, latencies, (System.nanoTime() - started) / 1e9, errors.get());
+    }
+
+    private int oneCommand() throws Exception {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        int dice = random.nextInt(100);
+        if (dice < 10) {
+            String id = prefix + "-new-" + drafts.incrementAndGet();
+            int status = admin.post("/api/conventions", HttpCommands.draft(id)).statusCode();
+            awaitingSignature.add(new String[]{id, "prefet-region"});
+            awaitingSignature.add(new String[]{id, "cd-59"});
+            return status;
+        }
+        if (dice < 20) {
+            String[] next = awaitingSignature.poll();
+            if (next != null) {
+                return admin.post("/api/conventions/" + next[0] + "/signatures", HttpCommands.signature(next[1]))
+                        .statusCode();
+            }
+        }
+        String convention = dice < 30 || dice >= 40 ? inForce.get(random.nextInt(inForce.size())) : inForce.get(0);
+        if (dice < 30) {
+            return admin.post("/api/conventions/" + convention + "/avenants", HttpCommands.modifyingAvenant())
+                    .statusCode();
+        }
+        return admin.post("/api/conventions/" + convention + "/commitments",
+                HttpCommands.commitment(random.nextBoolean() ? "cd-59" : "prefet-region", 2020 + random.nextInt(5)))
+                .statusCode();
+    }
+
+    static void expect(HttpResponse<String> answer, int status) {
+        if (answer.statusCode() != status) {
+            throw new IllegalStateException("Expected " + status + " but got " + answer.statusCode() + ": "
+                    + answer.body());
+        }
+    }
+}

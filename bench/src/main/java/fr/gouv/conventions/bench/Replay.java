@@ -1,0 +1,73 @@
+package fr.gouv.conventions.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Locale;
+
+/**
+ * The rebuild of every projection from a million events: real serialized domain events are appended straight to
+ * the event table, the live projection is left to catch up, then a rebuild replays everything into the standby
+ * schema; its rate is set against a raw scan of the same events.
+ */
+final class Replay {
+
+    private static final int EVENTS_PER_CONVENTION = 1000;
+
+    private final HttpCommands admin;
+    private final StoredEvents events;
+    private final RawJdbc raw;
+    private final Database database;
+
+    Replay(HttpCommands admin, StoredEvents events, RawJdbc raw, Database database) {
+        this.admin = admin;
+        this.events = events;
+        this.raw = raw;
+        this.database = database;
+    }
+
+    void measure(Benchmark.Report report, long target) throws Exception {
+        long stored = count();
+        long appendStarted = System.nanoTime();
+        int conventions = 0;
+        while (stored < target) {
+            int size = (int) Math.min(EVENTS_PER_CONVENTION, Math.max(4, target - stored));
+            events.appendConvention("replay-" + conventions++, size);
+            stored += size;
+        }
+        double appendSeconds = (System.nanoTime() - appendStarted) / 1e9;
+        Benchmark.log(String.format(Locale.ROOT, "%d events stored (%.0f s of bulk appends); waiting for the live"
+                + " projection", stored, appendSeconds));
+        double catchUp = Benchmark.projectionLagSeconds(database);
+        report.figure("Live projection catching up after bulk appends", String.format(Locale.ROOT, "%.0f s", catchUp),
+                "until its tokens passed all " + stored + " events");
+
+        Rate scan = raw.scan();
+        report.figure("Raw scan: every event in global order, pages of 1000, JSON parsed",
+                String.format(Locale.ROOT, "%.0f events/s", scan.perSecond()), scan.operations() + " events");
+
+        CommandMix.expect(admin.post("/api/admin/projections/rebuild", ""), 202);
+        JsonNode progress;
+        do {
+            Thread.sleep(1000);
+            progress = StoredEvents.JSON.readTree(admin.get("/api/admin/projections/rebuild").body());
+        } while (!progress.path("phase").asText().equals("DONE") && !progress.path("phase").asText().equals("FAILED"));
+        if (progress.path("phase").asText().equals("FAILED")) {
+            throw new IllegalStateException("The rebuild failed: " + progress);
+        }
+        double rebuildRate = progress.path("eventsPerSecond").asDouble();
+        report.figure("Rebuild of every projection (" + progress.path("done").asLong() + " events)",
+                String.format(Locale.ROOT, "%.0f events/s", rebuildRate),
+                String.format(Locale.ROOT, "%.2f × the raw scan; target ≥ 0.25×", rebuildRate / scan.perSecond()));
+    }
+
+    private long count() throws Exception {
+        try (Connection connection = database.pool.getConnection(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("select count(*) from domainevententry")) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+}
