@@ -1,5 +1,6 @@
 package fr.gouv.conventions.projections;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -16,5 +17,14 @@ public final class ReadModelJson {
             .build();
 
     private ReadModelJson() {
+    }
+
+    /** Reads a stored read-model document. */
+    public static <T> T read(String document, Class<T> type) {
+        try {
+            return MAPPER.readValue(document, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored " + type.getSimpleName() + " is not readable", e);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package fr.gouv.conventions.projections.engagements;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import fr.gouv.conventions.projections.Page;
 import fr.gouv.conventions.projections.ReadModelJson;
 import fr.gouv.conventions.projections.ReadModelSchema;
@@ -28,7 +27,7 @@ public class ConventionQueries {
     public Optional<ConventionView> find(String conventionId) {
         ReadModelSchema schema = ReadModelSchema.active(jdbc);
         return jdbc.query("select document from " + schema.table("conventions") + " where convention_id = ?",
-                (row, n) -> read(row.getString(1)), conventionId).stream().findFirst();
+                (row, n) -> ReadModelJson.read(row.getString(1), ConventionView.class), conventionId).stream().findFirst();
     }
 
     /** Conventions filtered by status, département and kind (each optional), by id, one page at a time. */
@@ -69,13 +68,5 @@ public class ConventionQueries {
 
     private static LocalDate localDate(Date date) {
         return date == null ? null : date.toLocalDate();
-    }
-
-    private static ConventionView read(String document) {
-        try {
-            return ReadModelJson.MAPPER.readValue(document, ConventionView.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored convention view is not readable", e);
-        }
     }
 }

@@ -49,7 +49,7 @@ public final class ReadModelBatch {
     Optional<ConventionView> view(String conventionId) {
         return views.computeIfAbsent(conventionId, id -> jdbc.query(
                 "select document from " + schema.table("conventions") + " where convention_id = ?",
-                (row, n) -> read(row.getString(1)), id).stream().findFirst());
+                (row, n) -> ReadModelJson.read(row.getString(1), ConventionView.class), id).stream().findFirst());
     }
 
     void put(ConventionView view) {
@@ -160,14 +160,6 @@ public final class ReadModelBatch {
 
     private static Date date(LocalDate date) {
         return date == null ? null : Date.valueOf(date);
-    }
-
-    private static ConventionView read(String document) {
-        try {
-            return ReadModelJson.MAPPER.readValue(document, ConventionView.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored convention view is not readable", e);
-        }
     }
 
     private static String write(ConventionView view) {
