@@ -8,8 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,20 +35,26 @@ class SnapshotIT {
             }
             assertThat(service.events(id)).hasSize(304);
 
-            await().untilAsserted(() -> assertThat((Long) latestSnapshot(service, id).get("sequencenumber"))
-                    .isGreaterThanOrEqualTo(200L));
+            // Snapshots are taken on their own thread: wait until the latest stays the same for half a second.
+            AtomicLong latest = new AtomicLong(-1);
+            await().ignoreExceptions().pollInterval(Duration.ofMillis(500)).until(() -> {
+                long sequence = (Long) latestSnapshot(service, id).get("sequencenumber");
+                return latest.getAndSet(sequence) == sequence && sequence >= 200;
+            });
             String snapshot = (String) latestSnapshot(service, id).get("payload");
             assertThat(snapshot).contains("\"id\":\"long-stream\"", "\"signedBy\"", "\"inForceOn\":\"2018-12-18\"",
                     "\"committed\":{\"prefet-62\":{\"2019\":");
 
             // What the snapshot says wins over the events it summarises: mark the convention terminated in the
-            // snapshot only, and the next command is refused as if it had been.
+            // snapshot only, and a restarted service (nothing in its cache) refuses the next command as if it had been.
             service.jdbc().update("""
                     update snapshotevententry
                        set payload = convert_to(jsonb_set(convert_from(payload, 'UTF8')::jsonb,
                                                           '{terminatedOn}', '"2019-06-01"')::text, 'UTF8')
                      where aggregateidentifier = ?""", id);
-            assertThatThrownBy(() -> service.send(new CommitFunds(id, "prefet-62", 2019, Euros.of("1.00"), null,
+        }
+        try (ServiceInstance restarted = ServiceInstance.onEmbeddedDatabase(dataDirectory)) {
+            assertThatThrownBy(() -> restarted.send(new CommitFunds(id, "prefet-62", 2019, Euros.of("1.00"), null,
                     null, LocalDate.of(2019, 6, 2))))
                     .isInstanceOfSatisfying(ConventionRefused.class,
                             refusal -> assertThat(refusal.code()).isEqualTo(RefusalCode.CONVENTION_TERMINATED));

@@ -16,6 +16,9 @@ import org.axonframework.commandhandling.gateway.AxonNonTransientExceptionClasse
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import com.github.benmanes.caffeine.jcache.configuration.CaffeineConfiguration;
+import com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider;
+import org.axonframework.common.caching.JCacheAdapter;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
@@ -37,7 +40,10 @@ import org.springframework.context.annotation.Configuration;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.OptionalLong;
 import java.util.UUID;
+import javax.cache.CacheManager;
+import javax.cache.Caching;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
@@ -65,8 +71,24 @@ class AxonConfiguration {
      * the command still holds the convention's lock, and under load the pool runs dry of connections held by
      * commands waiting for that lock.
      */
+    /**
+     * Conventions kept in memory between commands, up to a number (Caffeine through JCache, by reference): a
+     * command on a cached convention loads nothing. Not Axon's WeakReferenceCache, which loses entries at every
+     * young collection. A convention changed by another instance meanwhile fails its append and is evicted, and
+     * the command is retried on what is stored.
+     */
+    @Bean(destroyMethod = "close")
+    javax.cache.Cache<Object, Object> conventionCache(@Value("${conventions.aggregate-cache-size:5000}") long size) {
+        CaffeineConfiguration<Object, Object> configuration = new CaffeineConfiguration<>();
+        configuration.setMaximumSize(OptionalLong.of(size));
+        configuration.setStoreByValue(false);
+        CacheManager manager = Caching.getCachingProvider(CaffeineCachingProvider.class.getName()).getCacheManager();
+        return manager.createCache("conventions-" + UUID.randomUUID(), configuration);
+    }
+
     @Bean
     ConfigurerModule conventionAggregate(AggregateFactory<Convention> conventionFactory,
+                                         javax.cache.Cache<Object, Object> conventionCache,
                                          @Value("${conventions.snapshot-threshold:100}") int snapshotThreshold) {
         Executor snapshotThread = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "convention-snapshotter");
@@ -77,6 +99,7 @@ class AxonConfiguration {
                 AggregateConfigurer.defaultConfiguration(Convention.class)
                         .configureAggregateFactory(config -> conventionFactory)
                         .configureCommandTargetResolver(config -> new ExpectedVersion())
+                        .configureCache(config -> new JCacheAdapter(conventionCache))
                         .configureSnapshotTrigger(config -> new EventCountSnapshotTriggerDefinition(
                                 AggregateSnapshotter.builder()
                                         .eventStore(config.eventStore())
