@@ -44,10 +44,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     }
 
     static ProblemDetail tooLarge(long maxBytes) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+        return ProblemWriter.problem(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE",
                 "The request body is larger than " + maxBytes + " bytes");
-        problem.setProperty("code", "PAYLOAD_TOO_LARGE");
-        return problem;
     }
 
     /** Thrown while reading a body that grows past the limit. */

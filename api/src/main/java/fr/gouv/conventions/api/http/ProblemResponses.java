@@ -39,6 +39,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static fr.gouv.conventions.api.http.ProblemWriter.problem;
+
 /**
  * Turns every refusal into an RFC 9457 problem answer, in one place: a {@code code} member (the domain's refusal
  * code, or VALIDATION_FAILED, NOT_FOUND, ...), the facts behind a domain refusal, the field errors of malformed
@@ -217,12 +219,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             case 400 -> "VALIDATION_FAILED";
             default -> HttpStatus.valueOf(status.value()).name();
         };
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setProperty("code", code);
-        return problem;
     }
 
     private static ProblemDetail validationFailed(String detail, List<FieldProblem> errors) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,13 @@ public class ProblemWriter {
 
     ProblemWriter(ObjectMapper json) {
         this.json = json;
+    }
+
+    /** A problem answer with the stable {@code code} member every refusal of the service carries. */
+    public static ProblemDetail problem(HttpStatus status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setProperty("code", code);
+        return problem;
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)

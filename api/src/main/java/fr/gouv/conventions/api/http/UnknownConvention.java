@@ -3,10 +3,7 @@ package fr.gouv.conventions.api.http;
 /** No convention has this id (or none had it yet on the date asked). */
 class UnknownConvention extends RuntimeException {
 
-    final String conventionId;
-
     UnknownConvention(String conventionId) {
         super("There is no convention " + conventionId);
-        this.conventionId = conventionId;
     }
 }

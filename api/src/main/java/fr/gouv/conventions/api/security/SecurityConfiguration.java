@@ -6,7 +6,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -33,6 +32,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+
+import static fr.gouv.conventions.api.http.ProblemWriter.problem;
 
 /**
  * Who may do what: administrators command, auditors read everything, reporters read engagements and reports.
@@ -135,11 +136,5 @@ class SecurityConfiguration {
         }
         String principal = token.getClaimAsString(mapping.principalClaim());
         return new JwtAuthenticationToken(token, authorities, principal != null ? principal : token.getSubject());
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setProperty("code", code);
-        return problem;
     }
 }

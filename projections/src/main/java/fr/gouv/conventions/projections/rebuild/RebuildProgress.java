@@ -24,10 +24,6 @@ public record RebuildProgress(String id, Phase phase, long done, long total, Str
         return Math.round(done / seconds * 10) / 10.0;
     }
 
-    public boolean running() {
-        return phase == Phase.REPLAYING || phase == Phase.SWITCHING;
-    }
-
     RebuildProgress at(Phase nextPhase, long nextDone, long nextTotal) {
         return new RebuildProgress(id, nextPhase, nextDone, nextTotal, target, startedAt, finishedAt, failure);
     }
