@@ -1,27 +1,26 @@
 package fr.gouv.conventions.api.axon;
 
+import fr.gouv.conventions.core.command.ConventionCommand;
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 
 
 /**
- * Finds the convention a command targets from its {@code @TargetAggregateIdentifier}, and the version the
- * sender expects (HTTP {@code If-Match}) from its metadata, so that Axon's repository refuses a command on a
- * convention that has changed since, with a {@code ConflictingAggregateVersionException}.
+ * Finds the convention a command targets, and the version the sender expects (HTTP {@code If-Match}) from its
+ * metadata, so that Axon's repository refuses a command on a convention that has changed since, with a
+ * {@code ConflictingAggregateVersionException}. Every command on a convention names it ({@link ConventionCommand}):
+ * it is read directly rather than found by reflection on {@code @TargetAggregateIdentifier} at each command, which
+ * cost measurable CPU per command (see BENCHMARKS.md).
  */
 public final class ExpectedVersion implements CommandTargetResolver {
 
     public static final String METADATA_KEY = "expectedVersion";
 
-    private final CommandTargetResolver identifiers = AnnotationCommandTargetResolver.builder().build();
-
     @Override
     public VersionedAggregateIdentifier resolveTarget(CommandMessage<?> command) {
-        VersionedAggregateIdentifier target = identifiers.resolveTarget(command);
+        String identifier = ((ConventionCommand) command.getPayload()).conventionId();
         Object expected = command.getMetaData().get(METADATA_KEY);
-        return new VersionedAggregateIdentifier(target.getIdentifierValue(),
-                expected == null ? null : ((Number) expected).longValue());
+        return new VersionedAggregateIdentifier(identifier, expected == null ? null : ((Number) expected).longValue());
     }
 }
