@@ -1,0 +1,41 @@
+package fr.gouv.conventions.api.security;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+
+import java.time.Duration;
+
+/**
+ * Bearer tokens already verified, remembered so that a client sending the same token with every request does
+ * not pay an RSA signature check each time (measurable CPU per request, see BENCHMARKS.md). Only the exact token
+ * string, signature included, is recognised; a remembered token is still refused once it has expired, and is
+ * forgotten after a few minutes anyway. A token that fails verification is never remembered.
+ */
+final class VerifiedTokens implements JwtDecoder {
+
+    private final JwtDecoder decoder;
+    private final OAuth2TokenValidator<Jwt> stillValid = new JwtTimestampValidator();
+    private final Cache<String, Jwt> verified;
+
+    VerifiedTokens(JwtDecoder decoder, long size, Duration remembered) {
+        this.decoder = decoder;
+        this.verified = Caffeine.newBuilder().maximumSize(size).expireAfterWrite(remembered).build();
+    }
+
+    @Override
+    public Jwt decode(String token) throws JwtException {
+        Jwt known = verified.getIfPresent(token);
+        if (known != null && !stillValid.validate(known).hasErrors()) {
+            return known;
+        }
+        verified.invalidate(token);
+        Jwt jwt = decoder.decode(token);
+        verified.put(token, jwt);
+        return jwt;
+    }
+}
