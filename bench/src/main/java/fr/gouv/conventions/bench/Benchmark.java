@@ -31,11 +31,10 @@ import java.util.Map;
  * Options: {@code --jdbc-url=} (default: a fresh embedded PostgreSQL), {@code --user=}, {@code --password=},
  * {@code --seconds=} per run (20), {@code --events=} for the replay (1000000), {@code --service-jar=},
  * {@code --output=}, {@code --service-jvm=} (space-separated JVM options of the service), {@code --warm-up-seconds=}
- * of unmeasured load before the HTTP runs (45).
+ * of unmeasured load before the HTTP runs (180), {@code --clients=} (1,8,32), {@code --parts=} of the benchmark to
+ * run (raw,http,aggregate,replay: all by default; leaving parts out serves to profile one part alone).
  */
 public final class Benchmark {
-
-    private static final int[] CONCURRENCY = {1, 8, 32};
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
@@ -48,6 +47,9 @@ public final class Benchmark {
         Path work = Files.createTempDirectory("conventions-bench");
         Path publicKey = work.resolve("bench-public-key.pem");
         KeyPair keys = HttpCommands.keys(publicKey);
+        int[] concurrency = Arrays.stream(options.getOrDefault("clients", "1,8,32").split(","))
+                .mapToInt(Integer::parseInt).toArray();
+        List<String> parts = Arrays.asList(options.getOrDefault("parts", "raw,http,aggregate,replay").split(","));
         Report report = new Report();
 
         try (Database database = options.containsKey("jdbc-url")
@@ -62,28 +64,37 @@ public final class Benchmark {
                 HttpCommands admin = HttpCommands.as(port, keys, "bench-admin", List.of("ADMIN"));
                 RawJdbc raw = new RawJdbc(database.pool);
                 raw.createAppendTable();
-                log("raw JDBC appends");
                 Map<Integer, Rate> rawAppends = new HashMap<>();
-                for (int threads : CONCURRENCY) {
-                    rawAppends.put(threads, raw.append(threads, run, 2000));
+                if (parts.contains("raw")) {
+                    log("raw JDBC appends");
+                    for (int threads : concurrency) {
+                        rawAppends.put(threads, raw.append(threads, run, 2000));
+                    }
                 }
-                log("commands over HTTP");
-                CommandMix mix = new CommandMix(admin, "mix");
-                mix.prepare(300);
-                // The JIT compiles the service's hot paths during its first minute of load: not measured.
-                mix.run(8, Duration.ofSeconds(Long.parseLong(options.getOrDefault("warm-up-seconds", "45"))));
-                projectionLagSeconds(database);
-                for (int clients : CONCURRENCY) {
-                    Rate http = mix.run(clients, run);
-                    double lag = projectionLagSeconds(database);
-                    report.throughput(clients, http, rawAppends.get(clients), lag);
-                    log(String.format(Locale.ROOT, "%d clients: %.0f commands/s, raw %.0f/s, p99 %.1f ms, lag %.2f s",
-                            clients, http.perSecond(), rawAppends.get(clients).perSecond(), http.p99Millis(), lag));
+                if (parts.contains("http")) {
+                    log("commands over HTTP");
+                    CommandMix mix = new CommandMix(admin, "mix");
+                    mix.prepare(300);
+                    warmUp(mix, Duration.ofSeconds(Long.parseLong(options.getOrDefault("warm-up-seconds", "180"))));
+                    projectionLagSeconds(database);
+                    for (int clients : concurrency) {
+                        Rate http = mix.run(clients, run);
+                        double lag = projectionLagSeconds(database);
+                        Rate rawRate = rawAppends.get(clients);
+                        report.throughput(clients, http, rawRate, lag);
+                        log(String.format(Locale.ROOT, "%d clients: %.0f commands/s, raw %.0f/s, p99 %.1f ms, lag %.2f s",
+                                clients, http.perSecond(), rawRate == null ? Double.NaN : rawRate.perSecond(),
+                                http.p99Millis(), lag));
+                    }
                 }
-                log("aggregate load");
-                new AggregateLoad(admin, new StoredEvents(database.pool), database.pool).measure(report);
-                log("replay");
-                new Replay(admin, new StoredEvents(database.pool), raw, database).measure(report, replayEvents);
+                if (parts.contains("aggregate")) {
+                    log("aggregate load");
+                    new AggregateLoad(admin, new StoredEvents(database.pool), database.pool).measure(report);
+                }
+                if (parts.contains("replay")) {
+                    log("replay");
+                    new Replay(admin, new StoredEvents(database.pool), raw, database).measure(report, replayEvents);
+                }
                 report.memory(service.peakRssMib());
             }
         }
@@ -92,6 +103,19 @@ public final class Benchmark {
         Files.createDirectories(output.toAbsolutePath().getParent());
         Files.writeString(output, markdown);
         System.out.println("Written to " + output.toAbsolutePath());
+    }
+
+    /**
+     * Unmeasured load at 8 clients, in rounds of 15 s whose rates are logged: on two cores the JIT compiler needs
+     * minutes of load to compile the service's hot paths (and the load generator's), and figures measured before
+     * are those of the compiler, not of the service.
+     */
+    static void warmUp(CommandMix mix, Duration duration) throws Exception {
+        long end = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < end) {
+            Rate round = mix.run(8, Duration.ofSeconds(15));
+            log(String.format(Locale.ROOT, "warm-up: %.0f commands/s", round.perSecond()));
+        }
     }
 
     /** Seconds from the end of a run until the projection's tokens have passed the last stored event. */
@@ -152,9 +176,10 @@ public final class Benchmark {
         }
 
         void throughput(int clients, Rate http, Rate raw, double lagSeconds) {
+            double rawPerSecond = raw == null ? Double.NaN : raw.perSecond();
             throughput.add(String.format(Locale.ROOT, "| %d | %.0f | %.1f | %.1f | %d | %.0f | %.2f | %.2f |",
-                    clients, http.perSecond(), http.p50Millis(), http.p99Millis(), http.errors(), raw.perSecond(),
-                    http.perSecond() / raw.perSecond(), lagSeconds));
+                    clients, http.perSecond(), http.p50Millis(), http.p99Millis(), http.errors(), rawPerSecond,
+                    http.perSecond() / rawPerSecond, lagSeconds));
         }
 
         void figure(String what, String value, String against) {

@@ -1,6 +1,5 @@
 package fr.gouv.conventions.bench;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +82,7 @@ final class CommandMix {
         int dice = random.nextInt(100);
         if (dice < 10) {
             String id = prefix + "-new-" + drafts.incrementAndGet();
-            int status = admin.post("/api/conventions", HttpCommands.draft(id)).statusCode();
+            int status = admin.post("/api/conventions", HttpCommands.draft(id)).status();
             awaitingSignature.add(new String[]{id, "prefet-region"});
             awaitingSignature.add(new String[]{id, "cd-59"});
             return status;
@@ -92,22 +91,22 @@ final class CommandMix {
             String[] next = awaitingSignature.poll();
             if (next != null) {
                 return admin.post("/api/conventions/" + next[0] + "/signatures", HttpCommands.signature(next[1]))
-                        .statusCode();
+                        .status();
             }
         }
         String convention = dice < 30 || dice >= 40 ? inForce.get(random.nextInt(inForce.size())) : inForce.get(0);
         if (dice < 30) {
             return admin.post("/api/conventions/" + convention + "/avenants", HttpCommands.modifyingAvenant())
-                    .statusCode();
+                    .status();
         }
         return admin.post("/api/conventions/" + convention + "/commitments",
                 HttpCommands.commitment(random.nextBoolean() ? "cd-59" : "prefet-region", 2020 + random.nextInt(5)))
-                .statusCode();
+                .status();
     }
 
-    static void expect(HttpResponse<String> answer, int status) {
-        if (answer.statusCode() != status) {
-            throw new IllegalStateException("Expected " + status + " but got " + answer.statusCode() + ": "
+    static void expect(HttpCommands.Answer answer, int status) {
+        if (answer.status() != status) {
+            throw new IllegalStateException("Expected " + status + " but got " + answer.status() + ": "
                     + answer.body());
         }
     }
