@@ -22,7 +22,8 @@ import java.util.Optional;
 /**
  * The writes of a batch of events to one read-model schema: the views of the conventions it touches are loaded
  * once and kept in memory, the new rows are collected, and everything is written at {@link #flush()} with
- * batched statements, in the caller's transaction.
+ * batched statements, in the caller's transaction. The driver rewrites each batch into multi-row statements
+ * ({@code reWriteBatchedInserts}), so a batch holds at most one row per key for an upsert.
  */
 public final class ReadModelBatch {
 
@@ -30,7 +31,7 @@ public final class ReadModelBatch {
     private final ReadModelSchema schema;
     private final Map<String, Optional<ConventionView>> views = new HashMap<>();
     private final Map<String, ConventionView> changed = new LinkedHashMap<>();
-    private final List<Object[]> parties = new ArrayList<>();
+    private final Map<List<String>, Object[]> parties = new LinkedHashMap<>();
     private final List<Object[]> avenants = new ArrayList<>();
     private final List<Object[]> extensions = new ArrayList<>();
     private final List<Object[]> ceilings = new ArrayList<>();
@@ -40,6 +41,16 @@ public final class ReadModelBatch {
     public ReadModelBatch(JdbcTemplate jdbc, ReadModelSchema schema) {
         this.jdbc = jdbc;
         this.schema = schema;
+    }
+
+    /**
+     * The batch after this one, on the same schema, knowing the views this one holds: they are right even while
+     * this batch is still being written by another thread.
+     */
+    public ReadModelBatch next() {
+        ReadModelBatch next = new ReadModelBatch(jdbc, schema);
+        next.views.putAll(views);
+        return next;
     }
 
     public ReadModelSchema schema() {
@@ -58,8 +69,10 @@ public final class ReadModelBatch {
     }
 
     void party(String conventionId, ConventionView.PartyView party) {
-        parties.add(new Object[]{conventionId, party.id(), party.role().name(), party.name(), party.representative(),
-                party.signatory(), date(party.signedOn())});
+        // A party drafted and signed in one batch is written once, as signed: one multi-row upsert may not touch
+        // the same row twice.
+        parties.put(List.of(conventionId, party.id()), new Object[]{conventionId, party.id(), party.role().name(),
+                party.name(), party.representative(), party.signatory(), date(party.signedOn())});
     }
 
     void avenant(String conventionId, ConventionView.AvenantView avenant) {
@@ -92,7 +105,8 @@ public final class ReadModelBatch {
         batch("insert into " + schema.table("convention_parties")
                 + " (convention_id, party_id, role, name, representative, signatory, signed_on)"
                 + " values (?, ?, ?, ?, ?, ?, ?) on conflict (convention_id, party_id) do update"
-                + " set signatory = excluded.signatory, signed_on = excluded.signed_on", parties);
+                + " set signatory = excluded.signatory, signed_on = excluded.signed_on", new ArrayList<>(parties.values()));
+        parties.clear();
         batch("insert into " + schema.table("convention_avenants")
                 + " (convention_id, number, kind, signed_on, summary, previous_end_date, new_end_date)"
                 + " values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing", avenants);
