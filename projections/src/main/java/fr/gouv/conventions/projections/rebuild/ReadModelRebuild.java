@@ -18,6 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -81,6 +86,11 @@ public class ReadModelRebuild {
     }
 
     private void run(ReadModelSchema target) {
+        ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "read-model-rebuild-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
             transactions.executeWithoutResult(status -> {
                 for (String table : ReadModelSchema.TABLES) {
@@ -91,14 +101,14 @@ public class ReadModelRebuild {
             long stored;
             do {
                 stored = jdbc.queryForObject("select count(*) from domainevententry", Long.class);
-                done = replayAvailable(stream, target, done, stored);
+                done = replayAvailable(stream, target, done, stored, writer);
             } while (done < stored);
             report(progress.get().at(RebuildProgress.Phase.SWITCHING, done, stored));
             final long replayed = done;
             long switchedAt = transactions.execute(status -> {
                 jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, ReadModelSchema.SWITCH_LOCK);
                 long last = jdbc.queryForObject("select count(*) from domainevententry", Long.class);
-                long all = replayAvailable(stream, target, replayed, last);
+                long all = replayAvailable(stream, target, replayed, last, null);
                 jdbc.queryForObject("select point_read_model_views(?)", Object.class, target.schemaName());
                 return all;
             });
@@ -109,15 +119,22 @@ public class ReadModelRebuild {
         } catch (RuntimeException failure) {
             log.error("The rebuild of the read models failed; the served read models are unchanged", failure);
             report(progress.get().finished(RebuildProgress.Phase.FAILED, failure.getMessage()));
+        } finally {
+            writer.shutdownNow();
         }
     }
 
-    /** Replays, batch after batch, until at least {@code until} events are done and none is waiting. */
+    /**
+     * Replays, batch after batch, until at least {@code until} events are done and none is waiting. With a
+     * {@code writer}, each batch is written by it, in a transaction of its own, while the next one is folded (the
+     * JVM and PostgreSQL work at the same time); without, each batch is written in the caller's transaction.
+     */
     private long replayAvailable(BlockingStream<TrackedEventMessage<?>> stream, ReadModelSchema target, long done,
-                                 long until) {
+                                 long until, ExecutorService writer) {
         long count = done;
+        ReadModelBatch batch = new ReadModelBatch(jdbc, target);
+        Future<?> writing = CompletableFuture.completedFuture(null);
         while (true) {
-            ReadModelBatch batch = new ReadModelBatch(jdbc, target);
             int inBatch = 0;
             while (inBatch < batchSize && nextAvailable(stream, count < until)) {
                 TrackedEventMessage<?> message = next(stream);
@@ -128,12 +145,41 @@ public class ReadModelRebuild {
                 inBatch++;
                 count++;
             }
+            await(writing);
             if (inBatch == 0) {
                 return count;
             }
-            transactions.executeWithoutResult(status -> batch.flush());
-            RebuildProgress current = progress.get();
-            report(current.at(current.phase(), count, Math.max(current.total(), until)));
+            ReadModelBatch full = batch;
+            long reached = count;
+            Runnable write = () -> {
+                transactions.executeWithoutResult(status -> {
+                    if (writer != null) {
+                        // A crash loses only rows of the standby schema, which a new rebuild truncates anyway.
+                        jdbc.execute("set local synchronous_commit = off");
+                    }
+                    full.flush();
+                });
+                RebuildProgress current = progress.get();
+                report(current.at(current.phase(), reached, Math.max(current.total(), until)));
+            };
+            if (writer == null) {
+                write.run();
+            } else {
+                writing = writer.submit(write);
+            }
+            batch = full.next();
+        }
+    }
+
+    private static void await(Future<?> writing) {
+        try {
+            writing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The rebuild was interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure
+                    : new IllegalStateException("A batch of the rebuild could not be written", e.getCause());
         }
     }
 
