@@ -43,7 +43,7 @@ public final class Benchmark {
         Path jar = Path.of(options.getOrDefault("service-jar", "api/target/conventions-service.jar"));
         Path output = Path.of(options.getOrDefault("output", "bench/target/benchmark.md"));
         List<String> serviceJvm = Arrays.asList(options.getOrDefault("service-jvm",
-                "-Xms256m -Xmx320m -XX:MaxMetaspaceSize=160m -Xss512k").split(" "));
+                "-Xms256m -Xmx256m -XX:MaxMetaspaceSize=160m -Xss512k").split(" "));
         Path work = Files.createTempDirectory("conventions-bench");
         Path publicKey = work.resolve("bench-public-key.pem");
         KeyPair keys = HttpCommands.keys(publicKey);

@@ -52,7 +52,10 @@ final class ServiceProcess implements AutoCloseable {
         command.add("--conventions.security.generated-users=false");
         command.add("--logging.level.root=WARN");
         command.addAll(arguments);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // glibc gives each busy thread an arena of its own; two keep the service's native memory small.
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
+        Process process = builder.start();
         ServiceProcess service = new ServiceProcess(process, port);
         service.awaitHealthy();
         return service;
