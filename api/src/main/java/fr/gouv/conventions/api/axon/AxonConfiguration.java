@@ -70,12 +70,6 @@ class AxonConfiguration {
     }
 
     /**
-     * The Convention aggregate, snapshotted every {@code snapshotThreshold} events. Snapshots are taken on a thread of
-     * their own: taken by the command's thread after commit, a snapshot needs a second database connection while
-     * the command still holds the convention's lock, and under load the pool runs dry of connections held by
-     * commands waiting for that lock.
-     */
-    /**
      * Conventions kept in memory between commands, up to a number (Caffeine through JCache, by reference): a
      * command on a cached convention loads nothing. Not Axon's WeakReferenceCache, which loses entries at every
      * young collection. A convention changed by another instance meanwhile fails its append and is evicted, and
@@ -90,6 +84,12 @@ class AxonConfiguration {
         return manager.createCache("conventions-" + UUID.randomUUID(), configuration);
     }
 
+    /**
+     * The Convention aggregate, snapshotted every {@code snapshotThreshold} events. Snapshots are taken on a thread of
+     * their own: taken by the command's thread after commit, a snapshot needs a second database connection while
+     * the command still holds the convention's lock, and under load the pool runs dry of connections held by
+     * commands waiting for that lock.
+     */
     @Bean
     ConfigurerModule conventionAggregate(AggregateFactory<Convention> conventionFactory,
                                          javax.cache.Cache<Object, Object> conventionCache,
@@ -139,7 +139,8 @@ class AxonConfiguration {
      * instead of ten thousand (see BENCHMARKS.md).
      */
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer serializer, PersistenceExceptionResolver persistenceExceptionResolver,
+    EventStorageEngine eventStorageEngine(Serializer serializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider, TransactionManager transactionManager,

@@ -105,7 +105,8 @@ public final class ReadModelBatch {
         batch("insert into " + schema.table("convention_parties")
                 + " (convention_id, party_id, role, name, representative, signatory, signed_on)"
                 + " values (?, ?, ?, ?, ?, ?, ?) on conflict (convention_id, party_id) do update"
-                + " set signatory = excluded.signatory, signed_on = excluded.signed_on", new ArrayList<>(parties.values()));
+                + " set signatory = excluded.signatory, signed_on = excluded.signed_on",
+                new ArrayList<>(parties.values()));
         parties.clear();
         batch("insert into " + schema.table("convention_avenants")
                 + " (convention_id, number, kind, signed_on, summary, previous_end_date, new_end_date)"
