@@ -69,7 +69,8 @@ class CommandSender {
     /**
      * Who sends the command and how.
      *
-     * @param request a canonical text of the request, path and body, to tell a retry from another request
+     * @param request a canonical text of the request, path and body, to tell a retry from another request; only
+     *                with an idempotency key
      */
     record CommandContext(String actor, String correlationId, Long expectedVersion, String idempotencyKey,
                           String request) {

@@ -143,13 +143,16 @@ class ConventionCommandController {
         return LocalDate.now(clock);
     }
 
-    /** Who sends the command, and the request as canonical JSON, to tell a retry from another request. */
+    /**
+     * Who sends the command, and, with an idempotency key, the request as canonical JSON, to tell a retry from
+     * another request.
+     */
     private CommandSender.CommandContext context(Authentication who, HttpServletRequest request, String ifMatch,
                                                  String idempotencyKey, Object body) {
         try {
             return new CommandSender.CommandContext(who.getName(), CorrelationIdFilter.of(request),
-                    EntityTags.expectedVersion(ifMatch), idempotencyKey,
-                    request.getRequestURI() + "\n" + json.writeValueAsString(body));
+                    EntityTags.expectedVersion(ifMatch), idempotencyKey, idempotencyKey == null ? null
+                    : request.getRequestURI() + "\n" + json.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A request body read from JSON can be written as JSON", e);
         }
