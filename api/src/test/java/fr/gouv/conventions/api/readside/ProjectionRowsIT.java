@@ -3,6 +3,10 @@ package fr.gouv.conventions.api.readside;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.gouv.conventions.api.ServiceInstance;
+import fr.gouv.conventions.core.event.ConventionEvent;
+import fr.gouv.conventions.projections.ReadModelSchema;
+import fr.gouv.conventions.projections.engagements.ConventionProjection;
+import fr.gouv.conventions.projections.engagements.ReadModelBatch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -332,6 +336,41 @@ class ProjectionRowsIT {
                 "Pacific/Kiritimati rows-ending-today IN_FORCE OPEN",
                 "Pacific/Niue rows-ended-yesterday EXPIRED OVERDUE",
                 "Pacific/Niue rows-ending-today IN_FORCE OPEN");
+    }
+
+    @Test
+    void aBatchFoldingOlderEventsNeverMovesTheReadModelBack() {
+        // What a live batch does when a rebuild already wrote later versions, or when it folds a view it kept.
+        String id = "rows-never-back";
+        ObjectNode draft = convention(id, "ENGAGEMENT", List.of("62"), "2024-01-01", "2099-12-31", null);
+        withCeilings(draft, ceiling(ETAT, 2024, "100000.00"));
+        http.draft(draft);
+        http.signedByBoth(id, "2024-01-15");
+        long version = http.command("/api/conventions/" + id + "/commitments",
+                commitment(ETAT, 2024, "60000.00", "2024-02-01", "INSERTION_EMPLOI", "Référents de parcours"));
+        awaitVersion(id, version);
+        List<String> before = everyRowOf(id);
+
+        ReadModelBatch older = ReadModelBatch.intoEmptied(jdbc, ReadModelSchema.active(jdbc));
+        ConventionProjection projection = service.bean(ConventionProjection.class);
+        service.events(id).stream().limit(2).forEach(event ->
+                projection.apply(older, (ConventionEvent) event.getPayload(), event.getSequenceNumber()));
+        older.flush();
+
+        assertThat(everyRowOf(id)).containsExactlyElementsOf(before);
+        assertThat(before).anyMatch(row -> row.startsWith("conventions IN_FORCE " + version))
+                .anyMatch(row -> row.startsWith("parties departement La présidente"));
+    }
+
+    private static List<String> everyRowOf(String id) {
+        List<String> rows = new ArrayList<>();
+        rows.addAll(rows("select 'conventions ' || status || ' ' || version || ' ' || in_force_on"
+                + " from conventions where convention_id = ?", id));
+        rows.addAll(rows("select 'parties ' || party_id || ' ' || coalesce(signatory, '-') || ' '"
+                + " || coalesce(signed_on::text, '-') from convention_parties where convention_id = ? order by 1", id));
+        rows.addAll(rows("select 'commitments ' || sequence_number || ' ' || amount from convention_commitments"
+                + " where convention_id = ? order by 1", id));
+        return rows;
     }
 
     private static void awaitVersion(String id, long version) {

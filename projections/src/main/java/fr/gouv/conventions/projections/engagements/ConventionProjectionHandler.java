@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the served read model up to date from the live event stream. Each batch of the streaming processor is
- * one unit of work: its writes are flushed together before commit, in the transaction that moves its token.
+ * one unit of work: its writes are flushed together before commit, in the transaction that moves its token. The
+ * views it committed are kept in memory for the next events of the same conventions.
  */
 @Component
 @ProcessingGroup(ConventionProjectionHandler.PROCESSING_GROUP)
@@ -21,8 +22,12 @@ class ConventionProjectionHandler {
     static final String PROCESSING_GROUP = "conventions-projection";
     private static final String BATCH = ConventionProjectionHandler.class.getName() + ".batch";
 
+    /** Enough for every convention in force in France several times over; a view weighs a few kilobytes. */
+    private static final int COMMITTED_VIEWS = 10_000;
+
     private final ConventionProjection projection;
     private final JdbcTemplate jdbc;
+    private final CommittedViews committedViews = new CommittedViews(COMMITTED_VIEWS);
 
     ConventionProjectionHandler(ConventionProjection projection, JdbcTemplate jdbc) {
         this.projection = projection;
@@ -31,7 +36,9 @@ class ConventionProjectionHandler {
 
     @EventHandler
     void on(ConventionEvent event, @SequenceNumber long sequenceNumber) {
-        projection.apply(batch(), event, sequenceNumber);
+        ReadModelBatch batch = batch();
+        committedViews.before(batch.schema(), event.conventionId(), sequenceNumber).ifPresent(batch::know);
+        projection.apply(batch, event, sequenceNumber);
     }
 
     private ReadModelBatch batch() {
@@ -42,6 +49,7 @@ class ConventionProjectionHandler {
                     ReadModelSchema.SWITCH_LOCK);
             ReadModelBatch batch = new ReadModelBatch(jdbc, ReadModelSchema.active(jdbc));
             unitOfWork.root().onPrepareCommit(committing -> batch.flush());
+            unitOfWork.root().afterCommit(committed -> committedViews.committed(batch.schema(), batch.views()));
             return batch;
         });
     }

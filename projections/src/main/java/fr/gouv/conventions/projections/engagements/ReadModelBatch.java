@@ -29,7 +29,8 @@ public final class ReadModelBatch {
 
     private final JdbcTemplate jdbc;
     private final ReadModelSchema schema;
-    private final Map<String, Optional<ConventionView>> views = new HashMap<>();
+    private final Map<String, Optional<ConventionView>> views;
+    private final boolean holdsEveryView;
     private final Map<String, ConventionView> changed = new LinkedHashMap<>();
     private final Map<List<String>, Object[]> parties = new LinkedHashMap<>();
     private final List<Object[]> avenants = new ArrayList<>();
@@ -38,19 +39,33 @@ public final class ReadModelBatch {
     private final List<Object[]> matching = new ArrayList<>();
     private final List<Object[]> commitments = new ArrayList<>();
 
+    /** A batch that reads from the schema the view of each convention it has not seen yet. */
     public ReadModelBatch(JdbcTemplate jdbc, ReadModelSchema schema) {
+        this(jdbc, schema, new HashMap<>(), false);
+    }
+
+    private ReadModelBatch(JdbcTemplate jdbc, ReadModelSchema schema, Map<String, Optional<ConventionView>> views,
+                           boolean holdsEveryView) {
         this.jdbc = jdbc;
         this.schema = schema;
+        this.views = views;
+        this.holdsEveryView = holdsEveryView;
     }
 
     /**
-     * The batch after this one, on the same schema, knowing the views this one holds: they are right even while
-     * this batch is still being written by another thread.
+     * The first batch written to a schema just emptied, by a writer that is its only one (a rebuild): this batch and
+     * the {@link #next()} ones know every view the schema holds, and never read one back.
+     */
+    public static ReadModelBatch intoEmptied(JdbcTemplate jdbc, ReadModelSchema schema) {
+        return new ReadModelBatch(jdbc, schema, new HashMap<>(), true);
+    }
+
+    /**
+     * The batch after this one, on the same schema, sharing the views this one holds: they are right even while
+     * this batch is still being written by another thread, which only reads the rows this batch collected.
      */
     public ReadModelBatch next() {
-        ReadModelBatch next = new ReadModelBatch(jdbc, schema);
-        next.views.putAll(views);
-        return next;
+        return new ReadModelBatch(jdbc, schema, views, holdsEveryView);
     }
 
     public ReadModelSchema schema() {
@@ -58,9 +73,22 @@ public final class ReadModelBatch {
     }
 
     Optional<ConventionView> view(String conventionId) {
+        if (holdsEveryView) {
+            return views.getOrDefault(conventionId, Optional.empty());
+        }
         return views.computeIfAbsent(conventionId, id -> jdbc.query(
                 "select document from " + schema.table("conventions") + " where convention_id = ?",
                 (row, n) -> ReadModelJson.read(row.getString(1), ConventionView.class), id).stream().findFirst());
+    }
+
+    /** Takes a view known to be the one this schema holds, unless this batch already folded the convention. */
+    void know(ConventionView view) {
+        views.putIfAbsent(view.conventionId(), Optional.of(view));
+    }
+
+    /** Every view this batch holds: once it is written and committed, those are the schema's. */
+    List<ConventionView> views() {
+        return views.values().stream().flatMap(Optional::stream).toList();
     }
 
     void put(ConventionView view) {
@@ -99,13 +127,18 @@ public final class ReadModelBatch {
                 date(committedOn), avenantNumber});
     }
 
-    /** Writes every change of the batch; replayed rows that are already there are left as they are. */
+    /**
+     * Writes every change of the batch; replayed rows that are already there are left as they are, and the read
+     * model never moves back to an earlier version of a convention.
+     */
     public void flush() {
         upsertConventions();
-        batch("insert into " + schema.table("convention_parties")
+        batch("insert into " + schema.table("convention_parties") + " as stored"
                 + " (convention_id, party_id, role, name, representative, signatory, signed_on)"
                 + " values (?, ?, ?, ?, ?, ?, ?) on conflict (convention_id, party_id) do update"
-                + " set signatory = excluded.signatory, signed_on = excluded.signed_on",
+                + " set signatory = excluded.signatory, signed_on = excluded.signed_on"
+                // A party signs once (R2): a signature recorded is never undone by a batch folding older events.
+                + " where stored.signatory is null",
                 new ArrayList<>(parties.values()));
         parties.clear();
         batch("insert into " + schema.table("convention_avenants")
@@ -129,7 +162,7 @@ public final class ReadModelBatch {
             return;
         }
         List<ConventionView> rows = List.copyOf(changed.values());
-        jdbc.batchUpdate("insert into " + schema.table("conventions")
+        jdbc.batchUpdate("insert into " + schema.table("conventions") + " as stored"
                         + " (convention_id, kind, title, territory_name, departements, period_from, period_to,"
                         + " lifecycle_status, drafted_on, in_force_on, terminated_on, termination_reason,"
                         + " avenant_deadline, avenant_deadline_state, avenant_deadline_initially, version, document)"
@@ -139,7 +172,9 @@ public final class ReadModelBatch {
                         + " terminated_on = excluded.terminated_on, termination_reason = excluded.termination_reason,"
                         + " avenant_deadline = excluded.avenant_deadline,"
                         + " avenant_deadline_state = excluded.avenant_deadline_state,"
-                        + " version = excluded.version, document = excluded.document",
+                        + " version = excluded.version, document = excluded.document"
+                        // A view never replaces a later one: a live batch may fold an event a rebuild already did.
+                        + " where stored.version < excluded.version",
                 rows, rows.size(), (statement, view) -> bind(statement, view));
     }
 

@@ -97,18 +97,18 @@ public class ReadModelRebuild {
                     jdbc.execute("truncate table " + target.table(table));
                 }
             });
-            long done = 0;
+            Replayed replayed = new Replayed(0, ReadModelBatch.intoEmptied(jdbc, target));
             long stored;
             do {
                 stored = jdbc.queryForObject("select count(*) from domainevententry", Long.class);
-                done = replayAvailable(stream, target, done, stored, writer);
-            } while (done < stored);
-            report(progress.get().at(RebuildProgress.Phase.SWITCHING, done, stored));
-            final long replayed = done;
+                replayed = replayAvailable(stream, replayed, stored, writer);
+            } while (replayed.events() < stored);
+            report(progress.get().at(RebuildProgress.Phase.SWITCHING, replayed.events(), stored));
+            final Replayed beforeSwitch = replayed;
             long switchedAt = transactions.execute(status -> {
                 jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, ReadModelSchema.SWITCH_LOCK);
                 long last = jdbc.queryForObject("select count(*) from domainevententry", Long.class);
-                long all = replayAvailable(stream, target, replayed, last, null);
+                long all = replayAvailable(stream, beforeSwitch, last, null).events();
                 jdbc.queryForObject("select point_read_model_views(?)", Object.class, target.schemaName());
                 return all;
             });
@@ -129,10 +129,10 @@ public class ReadModelRebuild {
      * {@code writer}, each batch is written by it, in a transaction of its own, while the next one is folded (the
      * JVM and PostgreSQL work at the same time); without, each batch is written in the caller's transaction.
      */
-    private long replayAvailable(BlockingStream<TrackedEventMessage<?>> stream, ReadModelSchema target, long done,
-                                 long until, ExecutorService writer) {
-        long count = done;
-        ReadModelBatch batch = new ReadModelBatch(jdbc, target);
+    private Replayed replayAvailable(BlockingStream<TrackedEventMessage<?>> stream, Replayed done, long until,
+                                     ExecutorService writer) {
+        long count = done.events();
+        ReadModelBatch batch = done.next();
         Future<?> writing = CompletableFuture.completedFuture(null);
         while (true) {
             int inBatch = 0;
@@ -147,7 +147,7 @@ public class ReadModelRebuild {
             }
             await(writing);
             if (inBatch == 0) {
-                return count;
+                return new Replayed(count, batch);
             }
             ReadModelBatch full = batch;
             long reached = count;
@@ -169,6 +169,10 @@ public class ReadModelRebuild {
             }
             batch = full.next();
         }
+    }
+
+    /** How many events are replayed and written, and the batch that folds the next ones. */
+    private record Replayed(long events, ReadModelBatch next) {
     }
 
     private static void await(Future<?> writing) {
