@@ -24,6 +24,8 @@ import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -155,6 +157,24 @@ class AxonConfiguration {
                 .transactionManager(transactionManager)
                 .schema(new EventSchema())
                 .batchSize(batchSize)
+                .build();
+    }
+
+    /**
+     * Axon's event store, as its autoconfiguration builds it, but with every stream reading the storage on its own
+     * instead of tailing one shared cache of recent events. That cache only pays off with several processors
+     * tailing the store, and this service has one; and while a processor busy with a backlog held its place in
+     * it, the thread filling it kept reading ahead until the next clean-up, 10 s later: a burst of appends (a
+     * million events appended directly, in the benchmark) filled the whole heap with cached events.
+     */
+    @Bean
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
+                                  org.axonframework.config.Configuration configuration) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .optimizeEventConsumption(false)
                 .build();
     }
 
