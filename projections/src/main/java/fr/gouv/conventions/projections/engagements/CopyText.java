@@ -1,0 +1,46 @@
+package fr.gouv.conventions.projections.engagements;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Rows in the text format of PostgreSQL's COPY: columns separated by tabs, {@code \N} for null, and backslash,
+ * tab, newline and carriage return escaped with a backslash.
+ */
+final class CopyText {
+
+    private CopyText() {
+    }
+
+    static String of(List<Object[]> rows) {
+        StringBuilder text = new StringBuilder(rows.size() * 96);
+        for (Object[] row : rows) {
+            for (int column = 0; column < row.length; column++) {
+                if (column > 0) {
+                    text.append('\t');
+                }
+                append(text, row[column]);
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    private static void append(StringBuilder text, Object value) {
+        if (value == null) {
+            text.append("\\N");
+            return;
+        }
+        String plain = value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString();
+        for (int i = 0; i < plain.length(); i++) {
+            char c = plain.charAt(i);
+            switch (c) {
+                case '\\' -> text.append("\\\\");
+                case '\t' -> text.append("\\t");
+                case '\n' -> text.append("\\n");
+                case '\r' -> text.append("\\r");
+                default -> text.append(c);
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package fr.gouv.conventions.projections.engagements;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The COPY text a rebuild sends: what PostgreSQL reads back must be exactly what was folded. */
+class CopyTextTest {
+
+    @Test
+    void columnsAreSeparatedByTabsAndRowsEndWithANewline() {
+        assertThat(CopyText.of(List.of(new Object[]{"nord", 4L, 2024}, new Object[]{"pas-de-calais", 5L, 2025})))
+                .isEqualTo("nord\t4\t2024\npas-de-calais\t5\t2025\n");
+    }
+
+    @Test
+    void nullIsWrittenAsBackslashN() {
+        assertThat(CopyText.of(List.<Object[]>of(new Object[]{"nord", null}))).isEqualTo("nord\t\\N\n");
+    }
+
+    @Test
+    void amountsKeepEveryDigitWithoutExponentAndDatesAreIso() {
+        assertThat(CopyText.of(List.<Object[]>of(new Object[]{new BigDecimal("1E+7"), new BigDecimal("49999.99"),
+                Date.valueOf(LocalDate.of(2024, 3, 1))}))).isEqualTo("10000000\t49999.99\t2024-03-01\n");
+    }
+
+    @Test
+    void backslashesTabsAndLineBreaksInTextAreEscaped() {
+        assertThat(CopyText.of(List.<Object[]>of(new Object[]{"a\\b\tc\nd\re", "\\N"})))
+                .isEqualTo("a\\\\b\\tc\\nd\\re\t\\\\N\n");
+    }
+}
