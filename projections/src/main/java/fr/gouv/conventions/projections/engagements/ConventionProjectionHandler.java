@@ -22,8 +22,11 @@ class ConventionProjectionHandler {
     static final String PROCESSING_GROUP = "conventions-projection";
     private static final String BATCH = ConventionProjectionHandler.class.getName() + ".batch";
 
-    /** Enough for every convention in force in France several times over; a view weighs a few kilobytes. */
-    private static final int COMMITTED_VIEWS = 10_000;
+    /**
+     * The conventions being worked on: a view weighs a few kilobytes, the service runs in a 256 MiB heap, and a
+     * convention the cache dropped only costs one read of its document.
+     */
+    private static final int COMMITTED_VIEWS = 1_000;
 
     private final ConventionProjection projection;
     private final JdbcTemplate jdbc;
