@@ -21,9 +21,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The writes of a batch of events to one read-model schema: the views of the conventions it touches are loaded
@@ -36,7 +39,11 @@ public final class ReadModelBatch {
     private final JdbcTemplate jdbc;
     private final ReadModelSchema schema;
     private final Map<String, Optional<ConventionView>> views;
-    private final boolean holdsEveryView;
+    /**
+     * In a chain of batches into an emptied schema, the conventions folded since {@link #writeViews()} last wrote
+     * their rows, shared along the chain; null for any other batch, which writes them at each flush.
+     */
+    private final Set<String> unwritten;
     private final Map<String, ConventionView> changed = new LinkedHashMap<>();
     private final Map<List<String>, Object[]> parties = new LinkedHashMap<>();
     private final List<Object[]> avenants = new ArrayList<>();
@@ -47,23 +54,25 @@ public final class ReadModelBatch {
 
     /** A batch that reads from the schema the view of each convention it has not seen yet. */
     public ReadModelBatch(JdbcTemplate jdbc, ReadModelSchema schema) {
-        this(jdbc, schema, new HashMap<>(), false);
+        this(jdbc, schema, new HashMap<>(), null);
     }
 
     private ReadModelBatch(JdbcTemplate jdbc, ReadModelSchema schema, Map<String, Optional<ConventionView>> views,
-                           boolean holdsEveryView) {
+                           Set<String> unwritten) {
         this.jdbc = jdbc;
         this.schema = schema;
         this.views = views;
-        this.holdsEveryView = holdsEveryView;
+        this.unwritten = unwritten;
     }
 
     /**
      * The first batch written to a schema just emptied, by a writer that is its only one (a rebuild): this batch and
-     * the {@link #next()} ones know every view the schema holds, and never read one back.
+     * the {@link #next()} ones know every view the schema holds, and never read one back. Their flushes write
+     * the rows events add; the conventions' own rows (and their parties') are written by {@link #writeViews()},
+     * once for many batches, since nobody reads that schema before the rebuild switches to it.
      */
     public static ReadModelBatch intoEmptied(JdbcTemplate jdbc, ReadModelSchema schema) {
-        return new ReadModelBatch(jdbc, schema, new HashMap<>(), true);
+        return new ReadModelBatch(jdbc, schema, new HashMap<>(), new LinkedHashSet<>());
     }
 
     /**
@@ -71,7 +80,7 @@ public final class ReadModelBatch {
      * this batch is still being written by another thread, which only reads the rows this batch collected.
      */
     public ReadModelBatch next() {
-        return new ReadModelBatch(jdbc, schema, views, holdsEveryView);
+        return new ReadModelBatch(jdbc, schema, views, unwritten);
     }
 
     public ReadModelSchema schema() {
@@ -79,7 +88,7 @@ public final class ReadModelBatch {
     }
 
     Optional<ConventionView> view(String conventionId) {
-        if (holdsEveryView) {
+        if (unwritten != null) {
             return views.getOrDefault(conventionId, Optional.empty());
         }
         return views.computeIfAbsent(conventionId, id -> jdbc.query(
@@ -99,14 +108,24 @@ public final class ReadModelBatch {
 
     void put(ConventionView view) {
         views.put(view.conventionId(), Optional.of(view));
-        changed.put(view.conventionId(), view);
+        if (unwritten != null) {
+            unwritten.add(view.conventionId());
+        } else {
+            changed.put(view.conventionId(), view);
+        }
     }
 
     void party(String conventionId, ConventionView.PartyView party) {
-        // A party drafted and signed in one batch is written once, as signed: one multi-row upsert may not touch
-        // the same row twice.
-        parties.put(List.of(conventionId, party.id()), new Object[]{conventionId, party.id(), party.role().name(),
-                party.name(), party.representative(), party.signatory(), date(party.signedOn())});
+        if (unwritten == null) {
+            // A party drafted and signed in one batch is written once, as signed: one multi-row upsert may not
+            // touch the same row twice.
+            parties.put(List.of(conventionId, party.id()), partyRow(conventionId, party));
+        }
+    }
+
+    private static Object[] partyRow(String conventionId, ConventionView.PartyView party) {
+        return new Object[]{conventionId, party.id(), party.role().name(), party.name(), party.representative(),
+                party.signatory(), date(party.signedOn())};
     }
 
     void avenant(String conventionId, ConventionView.AvenantView avenant) {
@@ -138,14 +157,8 @@ public final class ReadModelBatch {
      * model never moves back to an earlier version of a convention.
      */
     public void flush() {
-        upsertConventions();
-        batch("insert into " + schema.table("convention_parties") + " as stored"
-                + " (convention_id, party_id, role, name, representative, signatory, signed_on)"
-                + " values (?, ?, ?, ?, ?, ?, ?) on conflict (convention_id, party_id) do update"
-                + " set signatory = excluded.signatory, signed_on = excluded.signed_on"
-                // A party signs once (R2): a signature recorded is never undone by a batch folding older events.
-                + " where stored.signatory is null",
-                new ArrayList<>(parties.values()));
+        upsertConventions(List.copyOf(changed.values()));
+        upsertParties(new ArrayList<>(parties.values()));
         parties.clear();
         insertNew("convention_avenants",
                 "convention_id, number, kind, signed_on, summary, previous_end_date, new_end_date", avenants);
@@ -158,11 +171,34 @@ public final class ReadModelBatch {
         changed.clear();
     }
 
-    private void upsertConventions() {
-        if (changed.isEmpty()) {
+    /**
+     * Writes the rows of every convention folded since the last call, and of its parties, in the caller's
+     * transaction. Only for a chain of batches into an emptied schema, called when none of them is being written.
+     */
+    public void writeViews() {
+        if (unwritten == null) {
+            throw new IllegalStateException("Only a batch into an emptied schema defers the conventions' rows");
+        }
+        List<ConventionView> folded = unwritten.stream().map(id -> views.get(id).orElseThrow()).toList();
+        upsertConventions(folded);
+        upsertParties(folded.stream().flatMap(view -> view.parties().stream()
+                .map(party -> partyRow(view.conventionId(), party))).collect(Collectors.toCollection(ArrayList::new)));
+        unwritten.clear();
+    }
+
+    private void upsertParties(List<Object[]> rows) {
+        batch("insert into " + schema.table("convention_parties") + " as stored"
+                + " (convention_id, party_id, role, name, representative, signatory, signed_on)"
+                + " values (?, ?, ?, ?, ?, ?, ?) on conflict (convention_id, party_id) do update"
+                + " set signatory = excluded.signatory, signed_on = excluded.signed_on"
+                // A party signs once (R2): a signature recorded is never undone by a batch folding older events.
+                + " where stored.signatory is null", rows);
+    }
+
+    private void upsertConventions(List<ConventionView> rows) {
+        if (rows.isEmpty()) {
             return;
         }
-        List<ConventionView> rows = List.copyOf(changed.values());
         jdbc.batchUpdate("insert into " + schema.table("conventions") + " as stored"
                         + " (convention_id, kind, title, territory_name, departements, period_from, period_to,"
                         + " lifecycle_status, drafted_on, in_force_on, terminated_on, termination_reason,"
@@ -176,7 +212,7 @@ public final class ReadModelBatch {
                         + " version = excluded.version, document = excluded.document"
                         // A view never replaces a later one: a live batch may fold an event a rebuild already did.
                         + " where stored.version < excluded.version",
-                rows, rows.size(), (statement, view) -> bind(statement, view));
+                rows, 500, (statement, view) -> bind(statement, view));
     }
 
     private void bind(PreparedStatement statement, ConventionView view) throws SQLException {
@@ -211,7 +247,7 @@ public final class ReadModelBatch {
         if (rows.isEmpty()) {
             return;
         }
-        if (holdsEveryView) {
+        if (unwritten != null) {
             String copy = "copy " + schema.table(table) + " (" + columns + ") from stdin";
             String text = CopyText.of(rows);
             jdbc.execute((ConnectionCallback<Long>) connection -> {

@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Rebuilds every read model from the event store without interrupting the served one: the history is replayed,
- * in batches, into the standby schema while the public views keep pointing at the served one; then, holding
+ * in batches, into the standby schema while the public views keep pointing at the served one (each convention's
+ * own row is written once, after the batches, from the view folded in memory); then, holding
  * the read-model lock that every live projection batch takes in shared mode, the replay drains the last events
  * and the views are switched to the rebuilt schema in the same transaction. Live batches, on any instance, then
  * write to the rebuilt schema; events both replayed and streamed live are folded in once.
@@ -103,14 +104,19 @@ public class ReadModelRebuild {
                 stored = jdbc.queryForObject("select count(*) from domainevententry", Long.class);
                 replayed = replayAvailable(stream, replayed, stored, writer);
             } while (replayed.events() < stored);
-            report(progress.get().at(RebuildProgress.Phase.SWITCHING, replayed.events(), stored));
             final Replayed beforeSwitch = replayed;
+            transactions.executeWithoutResult(status -> {
+                jdbc.execute("set local synchronous_commit = off");
+                beforeSwitch.next().writeViews();
+            });
+            report(progress.get().at(RebuildProgress.Phase.SWITCHING, replayed.events(), stored));
             long switchedAt = transactions.execute(status -> {
                 jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, ReadModelSchema.SWITCH_LOCK);
                 long last = jdbc.queryForObject("select count(*) from domainevententry", Long.class);
-                long all = replayAvailable(stream, beforeSwitch, last, null).events();
+                Replayed all = replayAvailable(stream, beforeSwitch, last, null);
+                all.next().writeViews();
                 jdbc.queryForObject("select point_read_model_views(?)", Object.class, target.schemaName());
-                return all;
+                return all.events();
             });
             report(progress.get().at(RebuildProgress.Phase.DONE, switchedAt, switchedAt)
                     .finished(RebuildProgress.Phase.DONE, null));
