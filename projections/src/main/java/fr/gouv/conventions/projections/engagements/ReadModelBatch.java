@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
 /**
  * The writes of a batch of events to one read-model schema: the views of the conventions it touches are loaded
  * once and kept in memory, the new rows are collected, and everything is written at {@link #flush()} with
- * batched statements, in the caller's transaction. The driver rewrites each batch into multi-row statements
+ * batched statements, in the caller's transaction (a rebuild defers the conventions' own rows: see
+ * {@link #intoEmptied}). The driver rewrites each batch into multi-row statements
  * ({@code reWriteBatchedInserts}), so a batch holds at most one row per key for an upsert.
  */
 public final class ReadModelBatch {
