@@ -163,6 +163,22 @@ class ProjectionRowsIT {
                 "2 PROLONGATION 2024-03-01 Prolongation d'un an 2098-12-31 2099-12-31");
         assertThat(jdbc.queryForObject("select period_to::text from conventions where convention_id = ?",
                 String.class, id)).isEqualTo("2099-12-31");
+        // The stored document does not grow with the avenants; the convention is served with them, from their rows.
+        String schema = jdbc.queryForObject("select active_schema from read_model_state", String.class);
+        assertThat(jdbc.queryForObject("select jsonb_array_length(document -> 'avenants') from " + schema
+                + ".conventions where convention_id = ?", Integer.class, id)).isZero();
+        JsonNode served = http.awaitVersion(id, version).get("avenants");
+        assertThat(served).hasSize(2);
+        assertThat(served.get(0).get("number").asInt()).isEqualTo(1);
+        assertThat(served.get(0).get("kind").asText()).isEqualTo("MODIFICATIF");
+        assertThat(served.get(0).get("signedOn").asText()).isEqualTo("2024-02-01");
+        assertThat(served.get(0).get("summary").asText()).isEqualTo("Comités de suivi trimestriels");
+        assertThat(served.get(0).get("previousEndDate").isNull()).isTrue();
+        assertThat(served.get(0).get("newEndDate").isNull()).isTrue();
+        assertThat(served.get(1).get("number").asInt()).isEqualTo(2);
+        assertThat(served.get(1).get("kind").asText()).isEqualTo("PROLONGATION");
+        assertThat(served.get(1).get("previousEndDate").asText()).isEqualTo("2098-12-31");
+        assertThat(served.get(1).get("newEndDate").asText()).isEqualTo("2099-12-31");
     }
 
     @Test

@@ -44,6 +44,6 @@ public class ConventionProjection {
                         funds.axis(), funds.action(), funds.committedOn(), funds.avenantNumber());
             }
         }
-        batch.put(view);
+        batch.put(view.withoutAvenants());
     }
 }

@@ -24,9 +24,21 @@ public class ConventionQueries {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The convention's view: its stored document with its avenants, which are kept as rows (see
+     * {@link ConventionView#withoutAvenants()}), read in one statement so that both come from the same commit.
+     */
     public Optional<ConventionView> find(String conventionId) {
         ReadModelSchema schema = ReadModelSchema.active(jdbc);
-        return jdbc.query("select document from " + schema.table("conventions") + " where convention_id = ?",
+        return jdbc.query("""
+                        select jsonb_set(c.document, '{avenants}', coalesce(
+                                 (select jsonb_agg(jsonb_build_object('number', a.number, 'kind', a.kind,
+                                                   'signedOn', a.signed_on, 'summary', a.summary,
+                                                   'previousEndDate', a.previous_end_date,
+                                                   'newEndDate', a.new_end_date) order by a.number)
+                                    from %s a where a.convention_id = c.convention_id), '[]'::jsonb))::text
+                          from %s c where c.convention_id = ?""".formatted(
+                        schema.table("convention_avenants"), schema.table("conventions")),
                 (row, n) -> ReadModelJson.read(row.getString(1), ConventionView.class), conventionId).stream().findFirst();
     }
 

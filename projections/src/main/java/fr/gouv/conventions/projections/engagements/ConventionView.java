@@ -134,6 +134,17 @@ public record ConventionView(
         return next.atVersion(version);
     }
 
+    /**
+     * This view as the read model keeps it: without its avenants, which are rows of their own
+     * ({@code convention_avenants}), so that the document rewritten at each event does not grow with every avenant
+     * signed (see BENCHMARKS.md). Folding needs no earlier avenant: each one is numbered by its event.
+     */
+    public ConventionView withoutAvenants() {
+        return new ConventionView(conventionId, kind, title, territory, period, lifecycle, draftedOn, inForceOn,
+                terminatedOn, terminationReason, parties, axes, List.of(), avenantDeadline, ceilings, commitments,
+                matching, integratedDocuments, version);
+    }
+
     /** The lifecycle on a given day: a convention in force is expired once its end date has passed. */
     public Lifecycle lifecycleOn(LocalDate day) {
         return lifecycle == Lifecycle.IN_FORCE && day.isAfter(period.to()) ? Lifecycle.EXPIRED : lifecycle;

@@ -88,13 +88,15 @@ public final class ReadModelBatch {
         return schema;
     }
 
+    /** The view of a convention as the schema keeps it, without its avenants (documents written earlier had them). */
     Optional<ConventionView> view(String conventionId) {
         if (unwritten != null) {
             return views.getOrDefault(conventionId, Optional.empty());
         }
         return views.computeIfAbsent(conventionId, id -> jdbc.query(
                 "select document from " + schema.table("conventions") + " where convention_id = ?",
-                (row, n) -> ReadModelJson.read(row.getString(1), ConventionView.class), id).stream().findFirst());
+                (row, n) -> ReadModelJson.read(row.getString(1), ConventionView.class).withoutAvenants(), id)
+                .stream().findFirst());
     }
 
     /** Takes a view known to be the one this schema holds, unless this batch already folded the convention. */
