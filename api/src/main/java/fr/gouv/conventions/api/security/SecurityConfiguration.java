@@ -25,7 +25,9 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -96,6 +98,19 @@ class SecurityConfiguration {
     @Bean
     SecurityObservationSettings securityObservations() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * Spring Security's strict firewall, checking names and values as it does by default, with a loop instead of
+     * a regular expression ({@link PrintableText}).
+     */
+    @Bean
+    HttpFirewall firewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(PrintableText.NAME);
+        firewall.setAllowedHeaderValues(PrintableText.HEADER_VALUE);
+        firewall.setAllowedParameterNames(PrintableText.NAME);
+        return firewall;
     }
 
     /**
