@@ -18,13 +18,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.DoubleStream;
 
 /**
  * Measures the service against the physical limit of the same PostgreSQL on the same machine, and prints the
  * figures as a markdown table (also written to a file):
  * <ol>
- *     <li>raw JDBC appends, then commands over HTTP on a realistic mix, at 1, 8 and 32 concurrent clients, with the
- *     projection lag at the end of each run;</li>
+ *     <li>after a warm-up, raw JDBC appends and commands over HTTP on a realistic mix, at 1, 8 and 32 concurrent
+ *     clients, in rounds where raw and HTTP runs alternate (3 by default: this machine's figures move by a third
+ *     from one run to the next), with the projection lag at the end of each HTTP run;</li>
  *     <li>a command on a convention of 10 000 events, with and without a snapshot, against a fresh one;</li>
  *     <li>the rebuild of every projection from a million events, against a raw scan of the same events;</li>
  *     <li>the peak resident memory of the service process.</li>
@@ -32,7 +35,8 @@ import java.util.Map;
  * Options: {@code --jdbc-url=} (default: a fresh embedded PostgreSQL), {@code --user=}, {@code --password=},
  * {@code --seconds=} per run (20), {@code --events=} for the replay (1000000), {@code --service-jar=},
  * {@code --output=}, {@code --service-jvm=} (space-separated JVM options of the service), {@code --warm-up-seconds=}
- * of unmeasured load before the HTTP runs (180), {@code --clients=} (1,8,32), {@code --parts=} of the benchmark to
+ * of unmeasured load before the HTTP runs (180), {@code --clients=} (1,8,32), {@code --rounds=} (3),
+ * {@code --parts=} of the benchmark to
  * run (raw,http,aggregate,replay: all by default; leaving parts out serves to profile one part alone).
  */
 public final class Benchmark {
@@ -51,6 +55,7 @@ public final class Benchmark {
         int[] concurrency = Arrays.stream(options.getOrDefault("clients", "1,8,32").split(","))
                 .mapToInt(Integer::parseInt).toArray();
         List<String> parts = Arrays.asList(options.getOrDefault("parts", "raw,http,aggregate,replay").split(","));
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
         Report report = new Report();
 
         try (Database database = options.containsKey("jdbc-url")
@@ -65,28 +70,34 @@ public final class Benchmark {
                 HttpCommands admin = HttpCommands.as(port, keys, "bench-admin", List.of("ADMIN"));
                 RawJdbc raw = new RawJdbc(database.pool);
                 raw.createAppendTable();
-                Map<Integer, Rate> rawAppends = new HashMap<>();
-                if (parts.contains("raw")) {
-                    log("raw JDBC appends");
-                    for (int threads : concurrency) {
-                        rawAppends.put(threads, raw.append(threads, run, 2000));
-                    }
-                }
-                if (parts.contains("http")) {
-                    log("commands over HTTP");
-                    CommandMix mix = new CommandMix(admin, "mix");
+                boolean http = parts.contains("http");
+                boolean rawAppends = parts.contains("raw");
+                CommandMix mix = new CommandMix(admin, "mix");
+                if (http) {
+                    log("commands over HTTP: warm-up");
                     mix.prepare(300);
                     warmUp(mix, Duration.ofSeconds(Long.parseLong(options.getOrDefault("warm-up-seconds", "180"))));
                     projectionLagSeconds(database, 0);
+                }
+                if (http || rawAppends) {
                     for (int clients : concurrency) {
-                        long before = lastEventIndex(database);
-                        Rate http = mix.run(clients, run);
-                        double lag = projectionLagSeconds(database, before);
-                        Rate rawRate = rawAppends.get(clients);
-                        report.throughput(clients, http, rawRate, lag);
-                        log(String.format(Locale.ROOT,
-                                "%d clients: %.0f commands/s, raw %.0f/s, p99 %.1f ms, lag %.2f s", clients, http.perSecond(), rawRate == null ? Double.NaN : rawRate.perSecond(),
-                                http.p99Millis(), lag));
+                        List<Rate> raws = new ArrayList<>();
+                        List<Rate> commands = new ArrayList<>();
+                        double lag = 0;
+                        for (int round = 1; round <= rounds; round++) {
+                            if (rawAppends) {
+                                raws.add(raw.append(clients, run, 2000));
+                            }
+                            if (http) {
+                                long before = lastEventIndex(database);
+                                commands.add(mix.run(clients, run));
+                                lag = Math.max(lag, projectionLagSeconds(database, before));
+                            }
+                            log(String.format(Locale.ROOT, "%d clients, round %d: %s commands/s, raw %s/s",
+                                    clients, round, commands.isEmpty() ? "-" : perSecond(commands.get(round - 1)),
+                                    raws.isEmpty() ? "-" : perSecond(raws.get(round - 1))));
+                        }
+                        report.throughput(clients, commands, raws, lag);
                     }
                 }
                 if (parts.contains("aggregate")) {
@@ -158,6 +169,10 @@ public final class Benchmark {
         throw new IllegalStateException("The projection did not catch up within 30 minutes");
     }
 
+    private static String perSecond(Rate rate) {
+        return String.format(Locale.ROOT, "%.0f", rate.perSecond());
+    }
+
     static void log(String message) {
         System.out.println("[bench " + LocalDateTime.now().withNano(0) + "] " + message);
     }
@@ -183,17 +198,37 @@ public final class Benchmark {
     static final class Report {
         private final List<String> notes = new ArrayList<>();
         private final List<String> throughput = new ArrayList<>();
+        private final List<String> rounds = new ArrayList<>();
         private final List<String> others = new ArrayList<>();
 
         void note(String note) {
             notes.add(note);
         }
 
-        void throughput(int clients, Rate http, Rate raw, double lagSeconds) {
-            double rawPerSecond = raw == null ? Double.NaN : raw.perSecond();
+        /**
+         * One line of the throughput table from the rounds at one concurrency: the median rates and their ratio,
+         * the median p50, the worst p99, every error and the longest lag; every round's rates in a note.
+         */
+        void throughput(int clients, List<Rate> commands, List<Rate> raws, double lagSeconds) {
+            double commandsPerSecond = median(commands.stream().mapToDouble(Rate::perSecond));
+            double rawPerSecond = median(raws.stream().mapToDouble(Rate::perSecond));
             throughput.add(String.format(Locale.ROOT, "| %d | %.0f | %.1f | %.1f | %d | %.0f | %.2f | %.2f |",
-                    clients, http.perSecond(), http.p50Millis(), http.p99Millis(), http.errors(), rawPerSecond,
-                    http.perSecond() / rawPerSecond, lagSeconds));
+                    clients, commandsPerSecond, median(commands.stream().mapToDouble(Rate::p50Millis)),
+                    commands.stream().mapToDouble(Rate::p99Millis).max().orElse(Double.NaN),
+                    commands.stream().mapToLong(Rate::errors).sum(), rawPerSecond,
+                    commandsPerSecond / rawPerSecond, lagSeconds));
+            rounds.add(String.format(Locale.ROOT, "%d clients: commands/s %s; raw appends/s %s", clients,
+                    commands.stream().map(Benchmark::perSecond).collect(Collectors.joining(", ", "[", "]")),
+                    raws.stream().map(Benchmark::perSecond).collect(Collectors.joining(", ", "[", "]"))));
+        }
+
+        private static double median(DoubleStream values) {
+            double[] sorted = values.sorted().toArray();
+            if (sorted.length == 0) {
+                return Double.NaN;
+            }
+            int middle = sorted.length / 2;
+            return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
         }
 
         void figure(String what, String value, String against) {
@@ -213,6 +248,11 @@ public final class Benchmark {
             text.append("| clients | commands/s | p50 ms | p99 ms | errors | raw JDBC appends/s | ratio | projection lag s |\n");
             text.append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             throughput.forEach(line -> text.append(line).append('\n'));
+            if (!rounds.isEmpty()) {
+                text.append("\nEach line: the median of its rounds (raw and HTTP runs alternate), the worst p99 and the"
+                        + " longest lag. The rounds:\n\n");
+                rounds.forEach(line -> text.append("- ").append(line).append('\n'));
+            }
             text.append("\n| figure | value | against |\n|---|---:|---|\n");
             others.forEach(line -> text.append(line).append('\n'));
             return text.toString();
