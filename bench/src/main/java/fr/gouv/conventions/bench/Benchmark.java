@@ -183,13 +183,36 @@ public final class Benchmark {
         }
     }
 
+    private static final List<String> OPTIONS = List.of("jdbc-url", "user", "password", "seconds", "rounds", "events",
+            "service-jar", "output", "service-jvm", "warm-up-seconds", "clients", "parts");
+
+    private static final String USAGE = """
+            java -jar bench/target/conventions-bench.jar [--name=value ...]
+              --jdbc-url=jdbc:postgresql://host:port/db  the PostgreSQL to measure (default: a fresh embedded one)
+              --user=postgres --password=                 its credentials
+              --seconds=20          length of each throughput run
+              --rounds=3            raw and HTTP runs per concurrency (medians are reported)
+              --clients=1,8,32      concurrencies
+              --warm-up-seconds=180 unmeasured load before the HTTP runs
+              --events=1000000      events replayed by the rebuild
+              --parts=raw,http,aggregate,replay  the parts to run
+              --service-jar=api/target/conventions-service.jar
+              --service-jvm="-Xms256m -Xmx256m -XX:MaxMetaspaceSize=160m -Xss512k"
+              --output=bench/target/benchmark.md""";
+
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (String arg : args) {
-            if (!arg.startsWith("--") || !arg.contains("=")) {
-                throw new IllegalArgumentException("Options are --name=value, not " + arg);
+            if (arg.equals("--help") || arg.equals("-h")) {
+                System.out.println(USAGE);
+                System.exit(0);
             }
-            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            String name = arg.startsWith("--") && arg.contains("=") ? arg.substring(2, arg.indexOf('=')) : null;
+            if (name == null || !OPTIONS.contains(name)) {
+                System.err.println("Unknown option " + arg + "; the options are:\n" + USAGE);
+                System.exit(2);
+            }
+            options.put(name, arg.substring(arg.indexOf('=') + 1));
         }
         return options;
     }
