@@ -2,7 +2,6 @@ package fr.gouv.conventions.api.security;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -27,9 +26,9 @@ class PrintableTextTest {
 
     @Test
     void textsAreJudgedWhole() {
-        List<String> texts = new ArrayList<>(List.of("", "Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln", "application/json",
+        List<String> texts = List.of("", "Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln", "application/json",
                 "a\tb", "\t", "a\u0007b", "ok\u0085", "Préfet de région", "\uD83D\uDE00 emoji", "lone \uD800 high",
-                "lone \uDC00 low", "unassigned \u0378", "end\u007f", "\u00a0nbsp", "x\u2028y"));
+                "lone \uDC00 low", "unassigned \u0378", "end\u007f", "\u00a0nbsp", "x\u2028y");
         for (String text : texts) {
             assertSame(PrintableText.NAME, NAME, text);
             assertSame(PrintableText.HEADER_VALUE, HEADER_VALUE, text);
