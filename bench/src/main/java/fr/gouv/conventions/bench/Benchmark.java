@@ -32,12 +32,8 @@ import java.util.stream.DoubleStream;
  *     <li>the rebuild of every projection from a million events, against a raw scan of the same events;</li>
  *     <li>the peak resident memory of the service process.</li>
  * </ol>
- * Options: {@code --jdbc-url=} (default: a fresh embedded PostgreSQL), {@code --user=}, {@code --password=},
- * {@code --seconds=} per run (20), {@code --events=} for the replay (1000000), {@code --service-jar=},
- * {@code --output=}, {@code --service-jvm=} (space-separated JVM options of the service), {@code --warm-up-seconds=}
- * of unmeasured load before the HTTP runs (180), {@code --clients=} (1,8,32), {@code --rounds=} (3),
- * {@code --parts=} of the benchmark to
- * run (raw,http,aggregate,replay: all by default; leaving parts out serves to profile one part alone).
+ * Its options, with their defaults, are listed in {@link #USAGE} ({@code --help} prints them); leaving parts out
+ * ({@code --parts=}) serves to profile one part alone.
  */
 public final class Benchmark {
 
