@@ -178,6 +178,13 @@ class RebuildIT {
         assertThat(done.get("failure").isNull()).isTrue();
 
         assertThat(activeSchema()).as("the views now point at the rebuilt schema").isEqualTo(other(served));
+        assertThat(commitmentIndexes(other(served))).as("loaded without its indexes, then indexed")
+                .containsExactlyInAnyOrder(
+                        "CREATE UNIQUE INDEX convention_commitments_pkey ON convention_commitments"
+                                + " USING btree (convention_id, sequence_number)",
+                        "CREATE INDEX convention_commitments_convention_id_party_id_year_idx ON convention_commitments"
+                                + " USING btree (convention_id, party_id, year)")
+                .containsExactlyInAnyOrderElementsOf(commitmentIndexes(served));
         assertEqualViews(snapshot(), before);
         versions.forEach((id, version) -> assertThat(http.get(REPORTER, "/api/conventions/" + id).json()
                 .get("version").asLong()).as(id).isEqualTo(version));
@@ -285,6 +292,12 @@ class RebuildIT {
 
     private static String activeSchema() {
         return service.jdbc().queryForObject("select active_schema from read_model_state", String.class);
+    }
+
+    /** The definitions of the commitments table's indexes in a schema, without the schema's name. */
+    private static List<String> commitmentIndexes(String schema) {
+        return service.jdbc().queryForList("select replace(indexdef, schemaname || '.', '') from pg_indexes"
+                + " where schemaname = ? and tablename = 'convention_commitments'", String.class, schema);
     }
 
     private static String other(String schema) {

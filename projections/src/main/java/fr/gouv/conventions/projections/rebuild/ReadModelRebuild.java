@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * own row is written once, after the batches, from the view folded in memory); then, holding
  * the read-model lock that every live projection batch takes in shared mode, the replay drains the last events
  * and the views are switched to the rebuilt schema in the same transaction. Live batches, on any instance, then
- * write to the rebuilt schema; events both replayed and streamed live are folded in once.
+ * write to the rebuilt schema; events both replayed and streamed live are folded in once. The commitments, about
+ * one row per event, are loaded without their indexes, which are built from the loaded rows before the switch.
  */
 @Component
 public class ReadModelRebuild {
@@ -97,6 +98,7 @@ public class ReadModelRebuild {
                 for (String table : ReadModelSchema.TABLES) {
                     jdbc.execute("truncate table " + target.table(table));
                 }
+                jdbc.queryForObject("select drop_commitment_indexes(?)", Object.class, target.schemaName());
             });
             Replayed replayed = new Replayed(0, ReadModelBatch.intoEmptied(jdbc, target));
             long stored;
@@ -109,6 +111,8 @@ public class ReadModelRebuild {
                 jdbc.execute("set local synchronous_commit = off");
                 beforeSwitch.next().writeViews();
             });
+            transactions.executeWithoutResult(status -> jdbc.queryForObject("select create_commitment_indexes(?)",
+                    Object.class, target.schemaName()));
             report(progress.get().at(RebuildProgress.Phase.SWITCHING, replayed.events(), stored));
             long switchedAt = transactions.execute(status -> {
                 jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, ReadModelSchema.SWITCH_LOCK);
