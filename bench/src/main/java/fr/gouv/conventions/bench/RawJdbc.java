@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -85,7 +84,7 @@ final class RawJdbc {
                             insert.setBytes(4, METADATA);
                             insert.setBytes(5, PAYLOAD);
                             insert.setString(6, "fr.gouv.conventions.core.event.FundsCommitted");
-                            insert.setString(7, Instant.now().toString());
+                            insert.setString(7, StoredEvents.recordedNow());
                             insert.executeUpdate();
                             connection.commit();
                             latencies.record(begin);

@@ -24,6 +24,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,6 +40,9 @@ final class StoredEvents {
     static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
     static final LocalDate SIGNED = LocalDate.of(2019, 7, 10);
+    /** The layout of the time of recording as Axon writes it (UTC, milliseconds), e.g. 2026-11-26T12:34:56.789Z. */
+    private static final DateTimeFormatter RECORDED = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX")
+            .withZone(ZoneOffset.UTC);
 
     private final DataSource database;
 
@@ -85,7 +90,7 @@ final class StoredEvents {
                         "businessDate", event.businessDate().toString())));
                 insert.setBytes(5, bytes(event));
                 insert.setString(6, event.getClass().getName());
-                insert.setString(7, Instant.now().toString());
+                insert.setString(7, recordedNow());
                 insert.addBatch();
                 if (i % 2000 == 1999) {
                     insert.executeBatch();
@@ -94,6 +99,11 @@ final class StoredEvents {
             insert.executeBatch();
             connection.commit();
         }
+    }
+
+    /** The time of recording of an event appended now, as the service would store it. */
+    static String recordedNow() {
+        return RECORDED.format(Instant.now());
     }
 
     static byte[] bytes(Object value) {
