@@ -29,7 +29,8 @@ import java.util.List;
  * A convention as its events tell it: folded one event after the other, by the projection that keeps the current
  * engagements and by the replays of past states. Immutable; each event gives a new view.
  *
- * @param commitments the sum each party committed for each year (the lines stay in convention_commitments)
+ * @param commitments the sum each party committed for each year, by year then party (the lines stay in
+ *                    convention_commitments)
  * @param version     the sequence number of the last event folded in
  */
 public record ConventionView(
@@ -52,6 +53,9 @@ public record ConventionView(
         List<MatchingRule> matching,
         List<IntegratedDocument> integratedDocuments,
         long version) {
+
+    private static final Comparator<CommittedTotal> TOTALS_ORDER =
+            Comparator.comparingInt(CommittedTotal::year).thenComparing(CommittedTotal::party);
 
     /** A party, and its signature once it has signed. */
     public record PartyView(String id, PartyRole role, String name, String representative, String signatory,
@@ -184,9 +188,10 @@ public record ConventionView(
             }
         }
         if (!added) {
+            // Only a new total can change the order: one added to keeps its place.
             totals.add(new CommittedTotal(funds.party(), funds.year(), funds.amount()));
+            totals.sort(TOTALS_ORDER);
         }
-        totals.sort(Comparator.comparing(CommittedTotal::year).thenComparing(CommittedTotal::party));
         return new ConventionView(conventionId, kind, title, territory, period, lifecycle, draftedOn, inForceOn,
                 terminatedOn, terminationReason, parties, axes, avenants, avenantDeadline, ceilings,
                 List.copyOf(totals), matching, integratedDocuments, version);

@@ -120,6 +120,25 @@ class ConventionViewTest {
     }
 
     @Test
+    void committedTotalsAreAddedUpAndKeptByYearThenParty() {
+        ConventionView view = inForce();
+        long version = 4;
+        for (String[] line : new String[][]{{"prefet-62", "2020", "10.00"}, {"cd-62", "2020", "5.00"},
+                {"prefet-62", "2019", "1.00"}, {"prefet-62", "2020", "0.50"}, {"cd-62", "2021", "7.00"},
+                {"cd-62", "2019", "2.00"}, {"cd-62", "2020", "0.25"}}) {
+            view = view.apply(new FundsCommitted(ID, line[0], Integer.parseInt(line[1]), Euros.of(line[2]), null, null,
+                    DEADLINE, null), version++);
+        }
+
+        assertThat(view.commitments()).containsExactly(
+                new ConventionView.CommittedTotal("cd-62", 2019, Euros.of("2.00")),
+                new ConventionView.CommittedTotal("prefet-62", 2019, Euros.of("1.00")),
+                new ConventionView.CommittedTotal("cd-62", 2020, Euros.of("5.25")),
+                new ConventionView.CommittedTotal("prefet-62", 2020, Euros.of("10.50")),
+                new ConventionView.CommittedTotal("cd-62", 2021, Euros.of("7.00")));
+    }
+
+    @Test
     void aProlongationMovesTheEndOfThePeriod() {
         ConventionView view = inForce().apply(new AvenantSigned(ID, 1, AvenantKind.PROLONGATION,
                 LocalDate.of(2021, 12, 1), "Prolongation 2022", LocalDate.of(2021, 12, 31), LocalDate.of(2022, 12, 31)), 4);
