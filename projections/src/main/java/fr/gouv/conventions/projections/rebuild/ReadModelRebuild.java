@@ -34,6 +34,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * and the views are switched to the rebuilt schema in the same transaction. Live batches, on any instance, then
  * write to the rebuilt schema; events both replayed and streamed live are folded in once. The commitments, about
  * one row per event, are loaded without their indexes, which are built from the loaded rows before the switch.
+ * Three threads share the work: one reads and deserializes the events ahead ({@link ReadAhead}), one folds them
+ * into batches, one writes each batch while the next is folded.
  */
 @Component
 public class ReadModelRebuild {
@@ -93,7 +95,8 @@ public class ReadModelRebuild {
             thread.setDaemon(true);
             return thread;
         });
-        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null);
+             ReadAhead events = new ReadAhead(stream, 4 * batchSize)) {
             transactions.executeWithoutResult(status -> {
                 for (String table : ReadModelSchema.TABLES) {
                     jdbc.execute("truncate table " + target.table(table));
@@ -104,7 +107,7 @@ public class ReadModelRebuild {
             long stored;
             do {
                 stored = jdbc.queryForObject("select count(*) from domainevententry", Long.class);
-                replayed = replayAvailable(stream, replayed, stored, writer);
+                replayed = replayAvailable(events, replayed, stored, writer);
             } while (replayed.events() < stored);
             final Replayed beforeSwitch = replayed;
             transactions.executeWithoutResult(status -> {
@@ -117,7 +120,7 @@ public class ReadModelRebuild {
             long switchedAt = transactions.execute(status -> {
                 jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, ReadModelSchema.SWITCH_LOCK);
                 long last = jdbc.queryForObject("select count(*) from domainevententry", Long.class);
-                Replayed all = replayAvailable(stream, beforeSwitch, last, null);
+                Replayed all = replayAvailable(events, beforeSwitch, last, null);
                 all.next().writeViews();
                 jdbc.queryForObject("select point_read_model_views(?)", Object.class, target.schemaName());
                 return all.events();
@@ -139,15 +142,15 @@ public class ReadModelRebuild {
      * {@code writer}, each batch is written by it, in a transaction of its own, while the next one is folded (the
      * JVM and PostgreSQL work at the same time); without, each batch is written in the caller's transaction.
      */
-    private Replayed replayAvailable(BlockingStream<TrackedEventMessage<?>> stream, Replayed done, long until,
+    private Replayed replayAvailable(ReadAhead events, Replayed done, long until,
                                      ExecutorService writer) {
         long count = done.events();
         ReadModelBatch batch = done.next();
         Future<?> writing = CompletableFuture.completedFuture(null);
         while (true) {
             int inBatch = 0;
-            while (inBatch < batchSize && nextAvailable(stream, count < until)) {
-                TrackedEventMessage<?> message = next(stream);
+            while (inBatch < batchSize && nextAvailable(events, count < until)) {
+                TrackedEventMessage<?> message = next(events);
                 if (message instanceof DomainEventMessage<?> domainEvent
                         && domainEvent.getPayload() instanceof ConventionEvent event) {
                     projection.apply(batch, event, domainEvent.getSequenceNumber());
@@ -202,18 +205,18 @@ public class ReadModelRebuild {
         records.update(next);
     }
 
-    private static TrackedEventMessage<?> next(BlockingStream<TrackedEventMessage<?>> stream) {
+    private static TrackedEventMessage<?> next(ReadAhead events) {
         try {
-            return stream.nextAvailable();
+            return events.nextAvailable();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("The rebuild was interrupted", e);
         }
     }
 
-    private static boolean nextAvailable(BlockingStream<TrackedEventMessage<?>> stream, boolean moreExpected) {
+    private static boolean nextAvailable(ReadAhead events, boolean moreExpected) {
         try {
-            return stream.hasNextAvailable(moreExpected ? 5000 : 200, TimeUnit.MILLISECONDS);
+            return events.hasNextAvailable(moreExpected ? 5000 : 200, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("The rebuild was interrupted", e);

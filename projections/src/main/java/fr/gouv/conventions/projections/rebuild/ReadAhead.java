@@ -1,0 +1,82 @@
+package fr.gouv.conventions.projections.rebuild;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A rebuild's event stream, read ahead by a thread of its own: that thread queries the event store and
+ * deserializes each payload while the rebuild folds the events before it, so that reading, folding and writing
+ * overlap. Events come out in the stream's order; a failure of the reader is thrown to the rebuild when it reaches
+ * it. Closing stops the reader; the stream itself stays its owner's to close.
+ */
+final class ReadAhead implements AutoCloseable {
+
+    private final BlockingStream<TrackedEventMessage<?>> stream;
+    /** Events read and deserialized, and at most one {@link Failure}, the last thing the reader puts. */
+    private final BlockingQueue<Object> ahead;
+    private final Thread reader;
+    private Object peeked;
+
+    ReadAhead(BlockingStream<TrackedEventMessage<?>> stream, int capacity) {
+        this.stream = stream;
+        this.ahead = new ArrayBlockingQueue<>(capacity);
+        this.reader = new Thread(this::read, "read-model-rebuild-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void read() {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                if (stream.hasNextAvailable(1, TimeUnit.SECONDS)) {
+                    TrackedEventMessage<?> message = stream.nextAvailable();
+                    message.getPayload();
+                    ahead.put(message);
+                }
+            }
+        } catch (InterruptedException closed) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException failure) {
+            ahead.clear();
+            ahead.add(new Failure(failure));
+        }
+    }
+
+    /** Whether an event is available within the timeout; throws what stopped the reader, if it failed. */
+    boolean hasNextAvailable(long timeout, TimeUnit unit) throws InterruptedException {
+        if (peeked == null) {
+            peeked = ahead.poll(timeout, unit);
+        }
+        if (peeked instanceof Failure failure) {
+            throw new IllegalStateException("The event store could not be read", failure.cause());
+        }
+        return peeked != null;
+    }
+
+    /** The next event, waiting for it if needed. */
+    TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+        while (!hasNextAvailable(1, TimeUnit.SECONDS)) {
+            // waits for the reader, or for its failure
+        }
+        TrackedEventMessage<?> next = (TrackedEventMessage<?>) peeked;
+        peeked = null;
+        return next;
+    }
+
+    @Override
+    public void close() {
+        reader.interrupt();
+        try {
+            reader.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Failure(RuntimeException cause) {
+    }
+}

@@ -1,0 +1,105 @@
+package fr.gouv.conventions.projections.rebuild;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ReadAheadTest {
+
+    @Test
+    void givesEveryEventInTheStreamsOrder() throws InterruptedException {
+        List<Object> read = new ArrayList<>();
+        try (ReadAhead events = new ReadAhead(new Stream(10_000, -1), 16)) {
+            while (events.hasNextAvailable(500, TimeUnit.MILLISECONDS)) {
+                read.add(events.nextAvailable().getPayload());
+            }
+        }
+
+        assertThat(read).hasSize(10_000);
+        for (int i = 0; i < read.size(); i++) {
+            assertThat(read.get(i)).isEqualTo(i);
+        }
+    }
+
+    @Test
+    void throwsWhatStoppedTheReaderOnceTheRebuildGetsThere() throws InterruptedException {
+        List<Object> read = new ArrayList<>();
+        try (ReadAhead events = new ReadAhead(new Stream(100, 40), 8)) {
+            assertThatThrownBy(() -> {
+                while (events.hasNextAvailable(5, TimeUnit.SECONDS)) {
+                    read.add(events.nextAvailable().getPayload());
+                }
+            }).isInstanceOf(IllegalStateException.class).hasRootCauseMessage("the store went away at 40");
+        }
+
+        assertThat(read).hasSizeLessThanOrEqualTo(40);
+        for (int i = 0; i < read.size(); i++) {
+            assertThat(read.get(i)).isEqualTo(i);
+        }
+    }
+
+    @Test
+    void closingStopsTheReader() throws InterruptedException {
+        Stream stream = new Stream(1_000_000, -1);
+        ReadAhead events = new ReadAhead(stream, 4);
+        assertThat(events.nextAvailable().getPayload()).isEqualTo(0);
+
+        events.close();
+
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(thread ->
+                thread.getName().equals("read-model-rebuild-reader"));
+        assertThat(stream.served).isLessThan(1_000);
+    }
+
+    /** Events whose payload is their position, {@code count} of them; reading the one at {@code failAt} fails. */
+    private static final class Stream implements BlockingStream<TrackedEventMessage<?>> {
+
+        private final int count;
+        private final int failAt;
+        private volatile int served;
+
+        Stream(int count, int failAt) {
+            this.count = count;
+            this.failAt = failAt;
+        }
+
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+            if (served < count) {
+                return true;
+            }
+            unit.sleep(timeout);
+            return false;
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() {
+            if (served == failAt) {
+                throw new IllegalArgumentException("the store went away at " + failAt);
+            }
+            int position = served++;
+            return new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(position),
+                    GenericEventMessage.asEventMessage(position));
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
