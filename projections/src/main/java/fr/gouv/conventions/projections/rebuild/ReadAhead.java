@@ -8,34 +8,62 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A rebuild's event stream, read ahead by a thread of its own: that thread queries the event store and
- * deserializes each payload while the rebuild folds the events before it, so that reading, folding and writing
- * overlap. Events come out in the stream's order; a failure of the reader is thrown to the rebuild when it reaches
- * it. Closing stops the reader; the stream itself stays its owner's to close.
+ * A rebuild's event stream, read ahead: one thread queries the event store, another deserializes each payload,
+ * while the rebuild folds the events before them, so that reading, deserializing, folding and writing overlap.
+ * Events come out in the stream's order; a failure of either thread is thrown to the rebuild when it reaches it.
+ * Closing stops both threads; the stream itself stays its owner's to close.
  */
 final class ReadAhead implements AutoCloseable {
 
     private final BlockingStream<TrackedEventMessage<?>> stream;
-    /** Events read and deserialized, and at most one {@link Failure}, the last thing the reader puts. */
+    /** Events read, and at most one {@link Failure}, the last thing the reader puts. */
+    private final BlockingQueue<Object> read;
+    /** Events read and deserialized, and at most one {@link Failure}, the last thing put. */
     private final BlockingQueue<Object> ahead;
     private final Thread reader;
+    private final Thread deserializer;
     private Object peeked;
 
     ReadAhead(BlockingStream<TrackedEventMessage<?>> stream, int capacity) {
         this.stream = stream;
+        this.read = new ArrayBlockingQueue<>(capacity);
         this.ahead = new ArrayBlockingQueue<>(capacity);
-        this.reader = new Thread(this::read, "read-model-rebuild-reader");
-        reader.setDaemon(true);
-        reader.start();
+        this.reader = start(this::read, "read-model-rebuild-reader");
+        this.deserializer = start(this::deserialize, "read-model-rebuild-deserializer");
+    }
+
+    private static Thread start(Runnable work, String name) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
     private void read() {
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 if (stream.hasNextAvailable(1, TimeUnit.SECONDS)) {
-                    TrackedEventMessage<?> message = stream.nextAvailable();
+                    read.put(stream.nextAvailable());
+                }
+            }
+        } catch (InterruptedException closed) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException failure) {
+            read.clear();
+            read.add(new Failure(failure));
+        }
+    }
+
+    private void deserialize() {
+        try {
+            while (true) {
+                Object next = read.take();
+                if (next instanceof TrackedEventMessage<?> message) {
                     message.getPayload();
-                    ahead.put(message);
+                }
+                ahead.put(next);
+                if (next instanceof Failure) {
+                    return;
                 }
             }
         } catch (InterruptedException closed) {
@@ -70,8 +98,10 @@ final class ReadAhead implements AutoCloseable {
     @Override
     public void close() {
         reader.interrupt();
+        deserializer.interrupt();
         try {
             reader.join(TimeUnit.SECONDS.toMillis(30));
+            deserializer.join(TimeUnit.SECONDS.toMillis(30));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -20,7 +20,7 @@ class ReadAheadTest {
     @Test
     void givesEveryEventInTheStreamsOrder() throws InterruptedException {
         List<Object> read = new ArrayList<>();
-        try (ReadAhead events = new ReadAhead(new Stream(10_000, -1), 16)) {
+        try (ReadAhead events = new ReadAhead(new Stream(10_000, -1, -1), 16)) {
             while (events.hasNextAvailable(500, TimeUnit.MILLISECONDS)) {
                 read.add(events.nextAvailable().getPayload());
             }
@@ -35,7 +35,7 @@ class ReadAheadTest {
     @Test
     void throwsWhatStoppedTheReaderOnceTheRebuildGetsThere() throws InterruptedException {
         List<Object> read = new ArrayList<>();
-        try (ReadAhead events = new ReadAhead(new Stream(100, 40), 8)) {
+        try (ReadAhead events = new ReadAhead(new Stream(100, 40, -1), 8)) {
             assertThatThrownBy(() -> {
                 while (events.hasNextAvailable(5, TimeUnit.SECONDS)) {
                     read.add(events.nextAvailable().getPayload());
@@ -50,28 +50,50 @@ class ReadAheadTest {
     }
 
     @Test
-    void closingStopsTheReader() throws InterruptedException {
-        Stream stream = new Stream(1_000_000, -1);
+    void throwsWhatStoppedTheDeserializationOnceTheRebuildGetsThere() throws InterruptedException {
+        List<Object> read = new ArrayList<>();
+        try (ReadAhead events = new ReadAhead(new Stream(100, -1, 60), 8)) {
+            assertThatThrownBy(() -> {
+                while (events.hasNextAvailable(5, TimeUnit.SECONDS)) {
+                    read.add(events.nextAvailable().getPayload());
+                }
+            }).isInstanceOf(IllegalStateException.class).hasRootCauseMessage("no payload at 60");
+        }
+
+        assertThat(read).hasSizeLessThanOrEqualTo(60);
+        for (int i = 0; i < read.size(); i++) {
+            assertThat(read.get(i)).isEqualTo(i);
+        }
+    }
+
+    @Test
+    void closingStopsItsThreads() throws InterruptedException {
+        Stream stream = new Stream(1_000_000, -1, -1);
         ReadAhead events = new ReadAhead(stream, 4);
         assertThat(events.nextAvailable().getPayload()).isEqualTo(0);
 
         events.close();
 
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(thread ->
-                thread.getName().equals("read-model-rebuild-reader"));
+                thread.getName().startsWith("read-model-rebuild-"));
         assertThat(stream.served).isLessThan(1_000);
     }
 
-    /** Events whose payload is their position, {@code count} of them; reading the one at {@code failAt} fails. */
+    /**
+     * Events whose payload is their position, {@code count} of them; reading the one at {@code failAt} fails, and
+     * so does deserializing the payload of the one at {@code noPayloadAt}.
+     */
     private static final class Stream implements BlockingStream<TrackedEventMessage<?>> {
 
         private final int count;
         private final int failAt;
+        private final int noPayloadAt;
         private volatile int served;
 
-        Stream(int count, int failAt) {
+        Stream(int count, int failAt, int noPayloadAt) {
             this.count = count;
             this.failAt = failAt;
+            this.noPayloadAt = noPayloadAt;
         }
 
         @Override
@@ -95,7 +117,15 @@ class ReadAheadTest {
             }
             int position = served++;
             return new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(position),
-                    GenericEventMessage.asEventMessage(position));
+                    GenericEventMessage.asEventMessage(position)) {
+                @Override
+                public Object getPayload() {
+                    if (position == noPayloadAt) {
+                        throw new IllegalArgumentException("no payload at " + position);
+                    }
+                    return super.getPayload();
+                }
+            };
         }
 
         @Override
