@@ -33,34 +33,27 @@ class ReadAheadTest {
     }
 
     @Test
-    void throwsWhatStoppedTheReaderOnceTheRebuildGetsThere() throws InterruptedException {
-        List<Object> read = new ArrayList<>();
-        try (ReadAhead events = new ReadAhead(new Stream(100, 40, -1), 8)) {
-            assertThatThrownBy(() -> {
-                while (events.hasNextAvailable(5, TimeUnit.SECONDS)) {
-                    read.add(events.nextAvailable().getPayload());
-                }
-            }).isInstanceOf(IllegalStateException.class).hasRootCauseMessage("the store went away at 40");
-        }
-
-        assertThat(read).hasSizeLessThanOrEqualTo(40);
-        for (int i = 0; i < read.size(); i++) {
-            assertThat(read.get(i)).isEqualTo(i);
-        }
+    void throwsWhatStoppedTheReaderOnceTheRebuildGetsThere() {
+        assertStopsInOrderAt(new Stream(100, 40, -1), 40, "the store went away at 40");
     }
 
     @Test
-    void throwsWhatStoppedTheDeserializationOnceTheRebuildGetsThere() throws InterruptedException {
+    void throwsWhatStoppedTheDeserializationOnceTheRebuildGetsThere() {
+        assertStopsInOrderAt(new Stream(100, -1, 60), 60, "no payload at 60");
+    }
+
+    /** The rebuild gets the events before {@code position} in order, then the failure. */
+    private static void assertStopsInOrderAt(Stream stream, int position, String failure) {
         List<Object> read = new ArrayList<>();
-        try (ReadAhead events = new ReadAhead(new Stream(100, -1, 60), 8)) {
+        try (ReadAhead events = new ReadAhead(stream, 8)) {
             assertThatThrownBy(() -> {
                 while (events.hasNextAvailable(5, TimeUnit.SECONDS)) {
                     read.add(events.nextAvailable().getPayload());
                 }
-            }).isInstanceOf(IllegalStateException.class).hasRootCauseMessage("no payload at 60");
+            }).isInstanceOf(IllegalStateException.class).hasRootCauseMessage(failure);
         }
 
-        assertThat(read).hasSizeLessThanOrEqualTo(60);
+        assertThat(read).hasSizeLessThanOrEqualTo(position);
         for (int i = 0; i < read.size(); i++) {
             assertThat(read.get(i)).isEqualTo(i);
         }
