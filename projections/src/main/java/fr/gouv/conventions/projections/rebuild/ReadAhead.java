@@ -74,7 +74,7 @@ final class ReadAhead implements AutoCloseable {
         }
     }
 
-    /** Whether an event is available within the timeout; throws what stopped the reader, if it failed. */
+    /** Whether an event is available within the timeout; throws what stopped the reader or the deserializer. */
     boolean hasNextAvailable(long timeout, TimeUnit unit) throws InterruptedException {
         if (peeked == null) {
             peeked = ahead.poll(timeout, unit);
@@ -88,7 +88,7 @@ final class ReadAhead implements AutoCloseable {
     /** The next event, waiting for it if needed. */
     TrackedEventMessage<?> nextAvailable() throws InterruptedException {
         while (!hasNextAvailable(1, TimeUnit.SECONDS)) {
-            // waits for the reader, or for its failure
+            // waits for the next event, or for a failure
         }
         TrackedEventMessage<?> next = (TrackedEventMessage<?>) peeked;
         peeked = null;

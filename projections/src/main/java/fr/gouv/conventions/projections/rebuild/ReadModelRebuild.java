@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * and the views are switched to the rebuilt schema in the same transaction. Live batches, on any instance, then
  * write to the rebuilt schema; events both replayed and streamed live are folded in once. The commitments, about
  * one row per event, are loaded without their indexes, which are built from the loaded rows before the switch.
- * Three threads share the work: one reads and deserializes the events ahead ({@link ReadAhead}), one folds them
+ * Four threads share the work: two read and deserialize the events ahead ({@link ReadAhead}), one folds them
  * into batches, one writes each batch while the next is folded.
  */
 @Component
