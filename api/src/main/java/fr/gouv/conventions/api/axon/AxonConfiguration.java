@@ -16,6 +16,8 @@ import org.axonframework.commandhandling.gateway.AxonNonTransientExceptionClasse
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.jcache.configuration.CaffeineConfiguration;
 import com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider;
 import org.axonframework.common.caching.JCacheAdapter;
@@ -42,6 +44,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -57,6 +60,20 @@ import java.util.function.Predicate;
 /** Axon's wiring around the domain: the Convention aggregate, its snapshots, the clock and the audit metadata. */
 @Configuration(proxyBeanMethods = false)
 class AxonConfiguration {
+
+    /**
+     * The JSON mapper of Axon's serializers (the name its autoconfiguration looks for), from the same
+     * {@code spring.jackson} settings as HTTP's but tolerant: a field added to an event later never makes the older
+     * ones unreadable. Its type factory keeps the class of each stored type name ({@link ClassCachingTypeFactory}),
+     * set before the modules add their type modifiers to it.
+     */
+    @Bean
+    ObjectMapper defaultAxonObjectMapper(Jackson2ObjectMapperBuilder builder) {
+        ObjectMapper mapper = new ObjectMapper();
+        mapper.setTypeFactory(ClassCachingTypeFactory.using(AxonConfiguration.class.getClassLoader()));
+        builder.configure(mapper);
+        return mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
 
     /** The zone of the convention's business dates: a deadline day ends at midnight in Paris. */
     @Bean

@@ -11,9 +11,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 /**
- * Two JSON mappers from the same {@code spring.jackson} settings: a strict one for HTTP, which refuses unknown
- * fields, and a tolerant one that Axon uses for stored events and snapshots, so that a field added to an event
- * later never makes the older ones unreadable.
+ * The strict JSON mapper of HTTP, from the {@code spring.jackson} settings. Axon's mapper, tolerant, is made from
+ * the same settings by {@code AxonConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
@@ -41,11 +40,5 @@ class JsonConfiguration {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         return strict;
-    }
-
-    /** The name Axon's autoconfiguration looks for. */
-    @Bean
-    ObjectMapper defaultAxonObjectMapper(Jackson2ObjectMapperBuilder builder) {
-        return builder.build().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 }
