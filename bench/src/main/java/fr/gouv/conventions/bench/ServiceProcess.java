@@ -51,6 +51,7 @@ final class ServiceProcess implements AutoCloseable {
         command.add("--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey);
         command.add("--conventions.security.generated-users=false");
         command.add("--logging.level.root=WARN");
+        command.add("--logging.level.fr.gouv.conventions.projections.rebuild=INFO");
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         // glibc gives each busy thread an arena of its own; two keep the service's native memory small.

@@ -33,8 +33,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * the read-model lock that every live projection batch takes in shared mode, the replay drains the last events
  * and the views are switched to the rebuilt schema in the same transaction. Live batches, on any instance, then
  * write to the rebuilt schema; events both replayed and streamed live are folded in once. The commitments, about
- * one row per event, are loaded without their indexes, which are built from the loaded rows before the switch.
- * Four threads share the work: two read and deserialize the events ahead ({@link ReadAhead}), one folds them
+ * one row per event, are loaded without their indexes, which are built from the loaded rows before the switch,
+ * while the conventions' rows are written. Four threads share the work: two read and deserialize the events ahead ({@link ReadAhead}), one folds them
  * into batches, one writes each batch while the next is folded.
  */
 @Component
@@ -103,6 +103,7 @@ public class ReadModelRebuild {
                 }
                 jdbc.queryForObject("select drop_commitment_indexes(?)", Object.class, target.schemaName());
             });
+            long started = System.nanoTime();
             Replayed replayed = new Replayed(0, ReadModelBatch.intoEmptied(jdbc, target));
             long stored;
             do {
@@ -110,12 +111,19 @@ public class ReadModelRebuild {
                 replayed = replayAvailable(events, replayed, stored, writer);
             } while (replayed.events() < stored);
             final Replayed beforeSwitch = replayed;
+            long replayedAt = System.nanoTime();
+            // PostgreSQL builds the commitments' indexes while the conventions' rows are written.
+            Future<Long> indexing = writer.submit(() -> {
+                transactions.executeWithoutResult(status -> jdbc.queryForObject(
+                        "select create_commitment_indexes(?)", Object.class, target.schemaName()));
+                return System.nanoTime();
+            });
             transactions.executeWithoutResult(status -> {
                 jdbc.execute("set local synchronous_commit = off");
                 beforeSwitch.next().writeViews();
             });
-            transactions.executeWithoutResult(status -> jdbc.queryForObject("select create_commitment_indexes(?)",
-                    Object.class, target.schemaName()));
+            long viewsWrittenAt = System.nanoTime();
+            long indexedAt = await(indexing);
             report(progress.get().at(RebuildProgress.Phase.SWITCHING, replayed.events(), stored));
             long switchedAt = transactions.execute(status -> {
                 jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, ReadModelSchema.SWITCH_LOCK);
@@ -127,8 +135,10 @@ public class ReadModelRebuild {
             });
             report(progress.get().at(RebuildProgress.Phase.DONE, switchedAt, switchedAt)
                     .finished(RebuildProgress.Phase.DONE, null));
-            log.info("Read models rebuilt in {} from {} events ({} events/s)", target.schemaName(), switchedAt,
-                    progress.get().eventsPerSecond());
+            log.info("Read models rebuilt in {} from {} events ({} events/s): replayed in {} ms, then views written in {} ms"
+                            + " and indexes built in {} ms, switched in {} ms", target.schemaName(), switchedAt,
+                    progress.get().eventsPerSecond(), millis(started, replayedAt), millis(replayedAt, viewsWrittenAt),
+                    millis(replayedAt, indexedAt), millis(Math.max(viewsWrittenAt, indexedAt), System.nanoTime()));
         } catch (RuntimeException failure) {
             log.error("The rebuild of the read models failed; the served read models are unchanged", failure);
             report(progress.get().finished(RebuildProgress.Phase.FAILED, failure.getMessage()));
@@ -188,15 +198,19 @@ public class ReadModelRebuild {
     private record Replayed(long events, ReadModelBatch next) {
     }
 
-    private static void await(Future<?> writing) {
+    private static long millis(long fromNanos, long toNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(toNanos - fromNanos);
+    }
+
+    private static <T> T await(Future<T> written) {
         try {
-            writing.get();
+            return written.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("The rebuild was interrupted", e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException failure ? failure
-                    : new IllegalStateException("A batch of the rebuild could not be written", e.getCause());
+                    : new IllegalStateException("The rebuild's writer failed", e.getCause());
         }
     }
 
