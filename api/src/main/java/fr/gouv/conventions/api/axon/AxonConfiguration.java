@@ -18,6 +18,7 @@ import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.github.benmanes.caffeine.jcache.configuration.CaffeineConfiguration;
 import com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider;
 import org.axonframework.common.caching.JCacheAdapter;
@@ -48,6 +49,7 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -65,13 +67,15 @@ class AxonConfiguration {
      * The JSON mapper of Axon's serializers (the name its autoconfiguration looks for), from the same
      * {@code spring.jackson} settings as HTTP's but tolerant: a field added to an event later never makes the older
      * ones unreadable. Its type factory keeps the class of each stored type name ({@link ClassCachingTypeFactory}),
-     * set before the modules add their type modifiers to it.
+     * set before the modules add their type modifiers to it, and it reads dates with {@link IsoLocalDateDeserializer}.
      */
     @Bean
     ObjectMapper defaultAxonObjectMapper(Jackson2ObjectMapperBuilder builder) {
         ObjectMapper mapper = new ObjectMapper();
         mapper.setTypeFactory(ClassCachingTypeFactory.using(AxonConfiguration.class.getClassLoader()));
         builder.configure(mapper);
+        mapper.registerModule(new SimpleModule("stored-dates")
+                .addDeserializer(LocalDate.class, new IsoLocalDateDeserializer()));
         return mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 

@@ -1,0 +1,66 @@
+package fr.gouv.conventions.api.axon;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
+
+/**
+ * Reads the dates of stored events and snapshots, which Axon's mapper writes as {@code 2026-11-26}, without
+ * {@code DateTimeFormatter}: Jackson's {@code LocalDateDeserializer} parses each one with it (a map and a few
+ * objects per date), which took a sixth of a rebuild's deserializing thread (see BENCHMARKS.md). Any other text
+ * or token, an impossible date included, goes to Jackson's deserializer, which gives its own answer.
+ */
+final class IsoLocalDateDeserializer extends StdScalarDeserializer<LocalDate> {
+
+    private static final LocalDateDeserializer JACKSONS = LocalDateDeserializer.INSTANCE;
+
+    IsoLocalDateDeserializer() {
+        super(LocalDate.class);
+    }
+
+    @Override
+    public LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+        if (parser.hasToken(JsonToken.VALUE_STRING)) {
+            LocalDate date = read(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+            if (date != null) {
+                return date;
+            }
+        }
+        return JACKSONS.deserialize(parser, context);
+    }
+
+    /** The date written as {@code yyyy-MM-dd} at {@code offset}, or null if that is not what is there. */
+    static LocalDate read(char[] text, int offset, int length) {
+        if (text == null || length != 10 || text[offset + 4] != '-' || text[offset + 7] != '-') {
+            return null;
+        }
+        int year = digits(text, offset, 4);
+        int month = digits(text, offset + 5, 2);
+        int day = digits(text, offset + 8, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1
+                || day > Month.of(month).length(Year.isLeap(year))) {
+            return null;
+        }
+        return LocalDate.of(year, month, day);
+    }
+
+    /** The number written with {@code count} decimal digits at {@code offset}, or -1 if one is not a digit. */
+    private static int digits(char[] text, int offset, int count) {
+        int value = 0;
+        for (int i = offset; i < offset + count; i++) {
+            char c = text[i];
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+}
