@@ -59,7 +59,9 @@ import static org.awaitility.Awaitility.await;
  *
  * <p>The read model is eventually consistent with the commands: before snapshotting the views, the tests wait
  * (Awaitility) until {@code GET /api/conventions/{id}} answers, for every convention, the version of its last
- * command. The rebuild runs with batches of 40 events, so that it writes in several transactions.
+ * command. The rebuild runs with batches of 40 events, so that it writes in several transactions, and keeps the
+ * views of 3 conventions in memory, so that it writes the others early and reads them back, from batches already
+ * written and from the one being written.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RebuildIT {
@@ -79,7 +81,8 @@ class RebuildIT {
 
     @BeforeAll
     static void recordTwoHundredEvents() throws Exception {
-        service = ServiceInstance.onEmbeddedDatabase(dataDirectory, "--conventions.rebuild.batch-size=40");
+        service = ServiceInstance.onEmbeddedDatabase(dataDirectory, "--conventions.rebuild.batch-size=40",
+                "--conventions.rebuild.views-kept=3");
         http = new ReadSideHttp(service, dataDirectory);
 
         ExecutorService pool = Executors.newFixedThreadPool(4);

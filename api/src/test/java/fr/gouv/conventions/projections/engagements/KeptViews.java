@@ -23,7 +23,7 @@ public final class KeptViews {
     public static void foldAgain(JdbcTemplate jdbc, ConventionProjection projection,
                                  List<? extends DomainEventMessage<?>> history, int number) {
         ReadModelSchema served = ReadModelSchema.active(jdbc);
-        ReadModelBatch memory = ReadModelBatch.intoEmptied(jdbc, served);
+        ReadModelBatch memory = ReadModelBatch.intoEmptied(jdbc, served, Integer.MAX_VALUE);
         history.stream().limit(number).forEach(event ->
                 projection.apply(memory, (ConventionEvent) event.getPayload(), event.getSequenceNumber()));
         DomainEventMessage<?> next = history.get(number);

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,11 +41,12 @@ public final class ReadModelBatch {
     private final JdbcTemplate jdbc;
     private final ReadModelSchema schema;
     private final Map<String, Optional<ConventionView>> views;
-    /**
-     * In a chain of batches into an emptied schema, the conventions folded since {@link #writeViews()} last wrote
-     * their rows, shared along the chain; null for any other batch, which writes them at each flush.
-     */
-    private final Set<String> unwritten;
+    /** What a chain of batches into an emptied schema shares; null for any other batch. */
+    private final EmptiedSchema emptied;
+    /** In such a chain, the views this batch put out of memory, whose rows its flush writes. */
+    private final Map<String, ConventionView> writtenEarly = new LinkedHashMap<>();
+    /** Those of the batch before, which may still be being written. */
+    private final Map<String, ConventionView> writtenEarlyBefore;
     private final Map<String, ConventionView> changed = new LinkedHashMap<>();
     private final Map<List<String>, Object[]> parties = new LinkedHashMap<>();
     private final List<Object[]> avenants = new ArrayList<>();
@@ -55,25 +57,31 @@ public final class ReadModelBatch {
 
     /** A batch that reads from the schema the view of each convention it has not seen yet. */
     public ReadModelBatch(JdbcTemplate jdbc, ReadModelSchema schema) {
-        this(jdbc, schema, new HashMap<>(), null);
+        this(jdbc, schema, new HashMap<>(), null, Map.of());
     }
 
     private ReadModelBatch(JdbcTemplate jdbc, ReadModelSchema schema, Map<String, Optional<ConventionView>> views,
-                           Set<String> unwritten) {
+                           EmptiedSchema emptied, Map<String, ConventionView> writtenEarlyBefore) {
         this.jdbc = jdbc;
         this.schema = schema;
         this.views = views;
-        this.unwritten = unwritten;
+        this.emptied = emptied;
+        this.writtenEarlyBefore = writtenEarlyBefore;
     }
 
     /**
-     * The first batch written to a schema just emptied, by a writer that is its only one (a rebuild): this batch and
-     * the {@link #next()} ones know every view the schema holds, and never read one back. Their flushes write
-     * the rows events add; the conventions' own rows (and their parties') are written by {@link #writeViews()},
-     * once for many batches, since nobody reads that schema before the rebuild switches to it.
+     * The first batch written to a schema just emptied, by a writer that is its only one (a rebuild). This batch and
+     * the {@link #next()} ones keep in memory the views of the last {@code viewsKept} conventions they folded,
+     * and know that the schema holds no other view than those and the ones they wrote. Their flushes write the
+     * rows events add; the conventions' own rows (and their parties') are written by {@link #writeViews()}, once
+     * for many batches, since nobody reads that schema before the rebuild switches to it. Beyond
+     * {@code viewsKept}, the view folded least recently is put out of memory, and written by the flush of the batch
+     * that did so: a rebuild's memory does not grow with the number of conventions, and such a view is read back
+     * if its convention has another event.
      */
-    public static ReadModelBatch intoEmptied(JdbcTemplate jdbc, ReadModelSchema schema) {
-        return new ReadModelBatch(jdbc, schema, new HashMap<>(), new LinkedHashSet<>());
+    public static ReadModelBatch intoEmptied(JdbcTemplate jdbc, ReadModelSchema schema, int viewsKept) {
+        return new ReadModelBatch(jdbc, schema, new LinkedHashMap<>(16, 0.75f, true), new EmptiedSchema(viewsKept),
+                Map.of());
     }
 
     /**
@@ -81,7 +89,13 @@ public final class ReadModelBatch {
      * this batch is still being written by another thread, which only reads the rows this batch collected.
      */
     public ReadModelBatch next() {
-        return new ReadModelBatch(jdbc, schema, views, unwritten);
+        return new ReadModelBatch(jdbc, schema, views, emptied, writtenEarly);
+    }
+
+    /** In a chain into an emptied schema: how many views were written early, and how many of those read back. */
+    public String memoryReport() {
+        return emptied == null ? "" : emptied.writtenEarly + " views written early to bound memory, "
+                + emptied.readBack + " read back";
     }
 
     public ReadModelSchema schema() {
@@ -90,13 +104,32 @@ public final class ReadModelBatch {
 
     /** The view of a convention as the schema keeps it, without its avenants (documents written earlier had them). */
     Optional<ConventionView> view(String conventionId) {
-        if (unwritten != null) {
-            return views.getOrDefault(conventionId, Optional.empty());
+        if (emptied == null) {
+            return views.computeIfAbsent(conventionId, this::stored);
         }
-        return views.computeIfAbsent(conventionId, id -> jdbc.query(
-                "select document from " + schema.table("conventions") + " where convention_id = ?",
-                (row, n) -> ReadModelJson.read(row.getString(1), ConventionView.class).withoutAvenants(), id)
-                .stream().findFirst());
+        Optional<ConventionView> kept = views.get(conventionId);
+        if (kept != null) {
+            return kept;
+        }
+        if (emptied.writtenEarly == 0) {
+            return Optional.empty();
+        }
+        ConventionView early = writtenEarly.getOrDefault(conventionId, writtenEarlyBefore.get(conventionId));
+        if (early != null) {
+            return Optional.of(early);
+        }
+        Optional<ConventionView> stored = stored(conventionId);
+        if (stored.isPresent()) {
+            emptied.readBack++;
+        }
+        return stored;
+    }
+
+    private Optional<ConventionView> stored(String conventionId) {
+        return jdbc.query("select document from " + schema.table("conventions") + " where convention_id = ?",
+                        (row, n) -> ReadModelJson.read(row.getString(1), ConventionView.class).withoutAvenants(),
+                        conventionId)
+                .stream().findFirst();
     }
 
     /** Takes a view known to be the one this schema holds, unless this batch already folded the convention. */
@@ -111,15 +144,23 @@ public final class ReadModelBatch {
 
     void put(ConventionView view) {
         views.put(view.conventionId(), Optional.of(view));
-        if (unwritten != null) {
-            unwritten.add(view.conventionId());
-        } else {
+        if (emptied == null) {
             changed.put(view.conventionId(), view);
+            return;
+        }
+        emptied.unwritten.add(view.conventionId());
+        if (views.size() > emptied.viewsKept) {
+            Iterator<Optional<ConventionView>> leastRecent = views.values().iterator();
+            ConventionView early = leastRecent.next().orElseThrow();
+            leastRecent.remove();
+            writtenEarly.put(early.conventionId(), early);
+            emptied.unwritten.remove(early.conventionId());
+            emptied.writtenEarly++;
         }
     }
 
     void party(String conventionId, ConventionView.PartyView party) {
-        if (unwritten == null) {
+        if (emptied == null) {
             // A party drafted and signed in one batch is written once, as signed: one multi-row upsert may not
             // touch the same row twice.
             parties.put(List.of(conventionId, party.id()), partyRow(conventionId, party));
@@ -160,8 +201,13 @@ public final class ReadModelBatch {
      * model never moves back to an earlier version of a convention.
      */
     public void flush() {
-        upsertConventions(List.copyOf(changed.values()));
-        upsertParties(new ArrayList<>(parties.values()));
+        List<ConventionView> conventions = new ArrayList<>(changed.values());
+        conventions.addAll(writtenEarly.values());
+        upsertConventions(conventions);
+        List<Object[]> partyRows = new ArrayList<>(parties.values());
+        writtenEarly.values().forEach(view -> view.parties().forEach(party ->
+                partyRows.add(partyRow(view.conventionId(), party))));
+        upsertParties(partyRows);
         parties.clear();
         insertNew("convention_avenants",
                 "convention_id, number, kind, signed_on, summary, previous_end_date, new_end_date", avenants);
@@ -179,14 +225,14 @@ public final class ReadModelBatch {
      * transaction. Only for a chain of batches into an emptied schema, called when none of them is being written.
      */
     public void writeViews() {
-        if (unwritten == null) {
+        if (emptied == null) {
             throw new IllegalStateException("Only a batch into an emptied schema defers the conventions' rows");
         }
-        List<ConventionView> folded = unwritten.stream().map(id -> views.get(id).orElseThrow()).toList();
+        List<ConventionView> folded = emptied.unwritten.stream().map(id -> views.get(id).orElseThrow()).toList();
         upsertConventions(folded);
         upsertParties(folded.stream().flatMap(view -> view.parties().stream()
                 .map(party -> partyRow(view.conventionId(), party))).collect(Collectors.toCollection(ArrayList::new)));
-        unwritten.clear();
+        emptied.unwritten.clear();
     }
 
     private void upsertParties(List<Object[]> rows) {
@@ -250,7 +296,7 @@ public final class ReadModelBatch {
         if (rows.isEmpty()) {
             return;
         }
-        if (unwritten != null) {
+        if (emptied != null) {
             String copy = "copy " + schema.table(table) + " (" + columns + ") from stdin";
             String text = CopyText.of(rows);
             jdbc.execute((ConnectionCallback<Long>) connection -> {
@@ -284,6 +330,22 @@ public final class ReadModelBatch {
             return ReadModelJson.MAPPER.writeValueAsString(view);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A convention view cannot be written as JSON", e);
+        }
+    }
+
+    /** What the batches of a chain into an emptied schema share: only the thread that folds them touches it. */
+    private static final class EmptiedSchema {
+        /** The conventions folded since {@link #writeViews()} last wrote their rows, and still in memory. */
+        final Set<String> unwritten = new LinkedHashSet<>();
+        final int viewsKept;
+        long writtenEarly;
+        long readBack;
+
+        EmptiedSchema(int viewsKept) {
+            if (viewsKept < 1) {
+                throw new IllegalArgumentException("A rebuild keeps at least one view in memory, not " + viewsKept);
+            }
+            this.viewsKept = viewsKept;
         }
     }
 }

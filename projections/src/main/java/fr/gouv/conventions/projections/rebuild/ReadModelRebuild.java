@@ -29,13 +29,14 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Rebuilds every read model from the event store without interrupting the served one: the history is replayed,
  * in batches, into the standby schema while the public views keep pointing at the served one (each convention's
- * own row is written once, after the batches, from the view folded in memory); then, holding
- * the read-model lock that every live projection batch takes in shared mode, the replay drains the last events
- * and the views are switched to the rebuilt schema in the same transaction. Live batches, on any instance, then
- * write to the rebuilt schema; events both replayed and streamed live are folded in once. The commitments, about
- * one row per event, are loaded without their indexes, which are built from the loaded rows before the switch,
- * while the conventions' rows are written. Four threads share the work: two read and deserialize the events ahead ({@link ReadAhead}), one folds them
- * into batches, one writes each batch while the next is folded.
+ * own row is written once, after the batches, from the view folded in memory, unless more conventions than
+ * {@code conventions.rebuild.views-kept} put it out of memory earlier); then, holding the read-model lock that
+ * every live projection batch takes in shared mode, the replay drains the last events and the views are switched
+ * to the rebuilt schema in the same transaction. Live batches, on any instance, then write to the rebuilt schema;
+ * events both replayed and streamed live are folded in once. The commitments, about one row per event, are loaded
+ * without their indexes, which are built from the loaded rows before the switch, while the conventions' rows are
+ * written. Four threads share the work: two read and deserialize the events ahead ({@link ReadAhead}), one folds
+ * them into batches, one writes each batch while the next is folded.
  */
 @Component
 public class ReadModelRebuild {
@@ -47,17 +48,20 @@ public class ReadModelRebuild {
     private final TransactionTemplate transactions;
     private final ConventionProjection projection;
     private final int batchSize;
+    private final int viewsKept;
     private final AtomicReference<RebuildProgress> progress = new AtomicReference<>();
     private final RebuildRecords records;
 
     ReadModelRebuild(EventStore eventStore, JdbcTemplate jdbc, TransactionTemplate transactions,
                      ConventionProjection projection,
-                     @Value("${conventions.rebuild.batch-size:1000}") int batchSize) {
+                     @Value("${conventions.rebuild.batch-size:1000}") int batchSize,
+                     @Value("${conventions.rebuild.views-kept:50000}") int viewsKept) {
         this.eventStore = eventStore;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.projection = projection;
         this.batchSize = batchSize;
+        this.viewsKept = viewsKept;
         this.records = new RebuildRecords(jdbc);
     }
 
@@ -104,7 +108,7 @@ public class ReadModelRebuild {
                 jdbc.queryForObject("select drop_commitment_indexes(?)", Object.class, target.schemaName());
             });
             long started = System.nanoTime();
-            Replayed replayed = new Replayed(0, ReadModelBatch.intoEmptied(jdbc, target));
+            Replayed replayed = new Replayed(0, ReadModelBatch.intoEmptied(jdbc, target, viewsKept));
             long stored;
             do {
                 stored = jdbc.queryForObject("select count(*) from domainevententry", Long.class);
@@ -136,9 +140,10 @@ public class ReadModelRebuild {
             report(progress.get().at(RebuildProgress.Phase.DONE, switchedAt, switchedAt)
                     .finished(RebuildProgress.Phase.DONE, null));
             log.info("Read models rebuilt in {} from {} events ({} events/s): replayed in {} ms, then views written in {} ms"
-                            + " and indexes built in {} ms, switched in {} ms", target.schemaName(), switchedAt,
+                            + " and indexes built in {} ms, switched in {} ms; {}", target.schemaName(), switchedAt,
                     progress.get().eventsPerSecond(), millis(started, replayedAt), millis(replayedAt, viewsWrittenAt),
-                    millis(replayedAt, indexedAt), millis(Math.max(viewsWrittenAt, indexedAt), System.nanoTime()));
+                    millis(replayedAt, indexedAt), millis(Math.max(viewsWrittenAt, indexedAt), System.nanoTime()),
+                    beforeSwitch.next().memoryReport());
         } catch (RuntimeException failure) {
             log.error("The rebuild of the read models failed; the served read models are unchanged", failure);
             report(progress.get().finished(RebuildProgress.Phase.FAILED, failure.getMessage()));
