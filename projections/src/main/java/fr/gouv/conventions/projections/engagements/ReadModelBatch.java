@@ -94,8 +94,8 @@ public final class ReadModelBatch {
 
     /** In a chain into an emptied schema: how many views were written early, and how many of those read back. */
     public String memoryReport() {
-        return emptied == null ? "" : emptied.writtenEarly + " views written early to bound memory, "
-                + emptied.readBack + " read back";
+        return emptied == null ? "" : emptied.viewsWrittenEarly + " views written early to bound memory, "
+                + emptied.viewsReadBack + " read back";
     }
 
     public ReadModelSchema schema() {
@@ -111,7 +111,7 @@ public final class ReadModelBatch {
         if (kept != null) {
             return kept;
         }
-        if (emptied.writtenEarly == 0) {
+        if (emptied.viewsWrittenEarly == 0) {
             return Optional.empty();
         }
         ConventionView early = writtenEarly.getOrDefault(conventionId, writtenEarlyBefore.get(conventionId));
@@ -120,7 +120,7 @@ public final class ReadModelBatch {
         }
         Optional<ConventionView> stored = stored(conventionId);
         if (stored.isPresent()) {
-            emptied.readBack++;
+            emptied.viewsReadBack++;
         }
         return stored;
     }
@@ -155,7 +155,7 @@ public final class ReadModelBatch {
             leastRecent.remove();
             writtenEarly.put(early.conventionId(), early);
             emptied.unwritten.remove(early.conventionId());
-            emptied.writtenEarly++;
+            emptied.viewsWrittenEarly++;
         }
     }
 
@@ -338,8 +338,8 @@ public final class ReadModelBatch {
         /** The conventions folded since {@link #writeViews()} last wrote their rows, and still in memory. */
         final Set<String> unwritten = new LinkedHashSet<>();
         final int viewsKept;
-        long writtenEarly;
-        long readBack;
+        long viewsWrittenEarly;
+        long viewsReadBack;
 
         EmptiedSchema(int viewsKept) {
             if (viewsKept < 1) {
