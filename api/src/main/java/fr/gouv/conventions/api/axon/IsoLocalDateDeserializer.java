@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 
 import java.io.IOException;
+import java.nio.CharBuffer;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.Year;
@@ -28,7 +29,9 @@ final class IsoLocalDateDeserializer extends StdScalarDeserializer<LocalDate> {
     @Override
     public LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
         if (parser.hasToken(JsonToken.VALUE_STRING)) {
-            LocalDate date = read(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+            char[] text = parser.getTextCharacters();
+            LocalDate date = text == null ? null
+                    : read(CharBuffer.wrap(text, parser.getTextOffset(), parser.getTextLength()));
             if (date != null) {
                 return date;
             }
@@ -36,31 +39,18 @@ final class IsoLocalDateDeserializer extends StdScalarDeserializer<LocalDate> {
         return JACKSONS.deserialize(parser, context);
     }
 
-    /** The date written as {@code yyyy-MM-dd} at {@code offset}, or null if that is not what is there. */
-    static LocalDate read(char[] text, int offset, int length) {
-        if (text == null || length != 10 || text[offset + 4] != '-' || text[offset + 7] != '-') {
+    /** The date written as {@code yyyy-MM-dd}, or null if that is not what the text is. */
+    static LocalDate read(CharSequence text) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
             return null;
         }
-        int year = digits(text, offset, 4);
-        int month = digits(text, offset + 5, 2);
-        int day = digits(text, offset + 8, 2);
+        int year = AsciiDigits.read(text, 0, 4);
+        int month = AsciiDigits.read(text, 5, 2);
+        int day = AsciiDigits.read(text, 8, 2);
         if (year < 0 || month < 1 || month > 12 || day < 1
                 || day > Month.of(month).length(Year.isLeap(year))) {
             return null;
         }
         return LocalDate.of(year, month, day);
-    }
-
-    /** The number written with {@code count} decimal digits at {@code offset}, or -1 if one is not a digit. */
-    private static int digits(char[] text, int offset, int count) {
-        int value = 0;
-        for (int i = offset; i < offset + count; i++) {
-            char c = text[i];
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
     }
 }

@@ -100,13 +100,13 @@ class TimestampReadingEventStorageEngine extends JdbcEventStorageEngine {
         if (text.length() == 24 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
                 && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(19) == '.'
                 && text.charAt(23) == 'Z') {
-            int year = digits(text, 0, 4);
-            int month = digits(text, 5, 2);
-            int day = digits(text, 8, 2);
-            int hour = digits(text, 11, 2);
-            int minute = digits(text, 14, 2);
-            int second = digits(text, 17, 2);
-            int millis = digits(text, 20, 3);
+            int year = AsciiDigits.read(text, 0, 4);
+            int month = AsciiDigits.read(text, 5, 2);
+            int day = AsciiDigits.read(text, 8, 2);
+            int hour = AsciiDigits.read(text, 11, 2);
+            int minute = AsciiDigits.read(text, 14, 2);
+            int second = AsciiDigits.read(text, 17, 2);
+            int millis = AsciiDigits.read(text, 20, 3);
             if ((year | month | day | hour | minute | second | millis) >= 0) {
                 try {
                     return LocalDateTime.of(year, month, day, hour, minute, second, millis * 1_000_000)
@@ -117,18 +117,5 @@ class TimestampReadingEventStorageEngine extends JdbcEventStorageEngine {
             }
         }
         return DateTimeUtils.parseInstant(text);
-    }
-
-    /** The number written with {@code count} ASCII digits from {@code start}, or -1 if one is not a digit. */
-    private static int digits(String text, int start, int count) {
-        int value = 0;
-        for (int i = start; i < start + count; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
     }
 }
