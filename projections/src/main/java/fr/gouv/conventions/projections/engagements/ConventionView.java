@@ -22,6 +22,7 @@ import fr.gouv.conventions.core.model.Territory;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -106,36 +107,34 @@ public record ConventionView(
     }
 
     /** Folds one more event of this convention in. */
-    public ConventionView apply(ConventionEvent event, long version) {
-        ConventionView next;
+    public ConventionView apply(ConventionEvent event, long nextVersion) {
         if (event instanceof ConventionSigned signed) {
-            next = withSignature(signed);
+            return withSignature(signed, nextVersion);
         } else if (event instanceof ConventionEnteredIntoForce inForce) {
-            next = with(Lifecycle.IN_FORCE, inForce.inForceOn(), terminatedOn, terminationReason);
+            return with(Lifecycle.IN_FORCE, inForce.inForceOn(), terminatedOn, terminationReason, nextVersion);
         } else if (event instanceof AvenantSigned avenant) {
-            next = withAvenant(avenant);
+            return withAvenant(avenant, nextVersion);
         } else if (event instanceof FundsCommitted funds) {
-            next = withCommitment(funds);
+            return withCommitment(funds, nextVersion);
         } else if (event instanceof AvenantDeadlineFulfilled fulfilled) {
-            next = withDeadline(new DeadlineView(avenantDeadline.date(), avenantDeadline.initialDate(),
+            return withDeadline(new DeadlineView(avenantDeadline.date(), avenantDeadline.initialDate(),
                     DeadlineState.FULFILLED, avenantDeadline.extensions(), fulfilled.avenantNumber(),
-                    fulfilled.fulfilledOn(), avenantDeadline.missedOn()));
+                    fulfilled.fulfilledOn(), avenantDeadline.missedOn()), nextVersion);
         } else if (event instanceof AvenantDeadlineExtended extended) {
-            next = withDeadline(new DeadlineView(extended.newDeadline(), avenantDeadline.initialDate(),
+            return withDeadline(new DeadlineView(extended.newDeadline(), avenantDeadline.initialDate(),
                     DeadlineState.OPEN, append(avenantDeadline.extensions(), new DeadlineExtension(
                     extended.previousDeadline(), extended.newDeadline(), extended.reason(), extended.decidedOn())),
-                    null, null, null));
+                    null, null, null), nextVersion);
         } else if (event instanceof AvenantDeadlineMissed missed) {
-            next = withDeadline(new DeadlineView(avenantDeadline.date(), avenantDeadline.initialDate(),
-                    DeadlineState.MISSED, avenantDeadline.extensions(), null, null, missed.missedOn()));
+            return withDeadline(new DeadlineView(avenantDeadline.date(), avenantDeadline.initialDate(),
+                    DeadlineState.MISSED, avenantDeadline.extensions(), null, null, missed.missedOn()), nextVersion);
         } else if (event instanceof ConventionTerminated terminated) {
-            next = with(Lifecycle.TERMINATED, inForceOn, terminated.terminatedOn(), terminated.reason());
+            return with(Lifecycle.TERMINATED, inForceOn, terminated.terminatedOn(), terminated.reason(), nextVersion);
         } else if (event instanceof ConventionDrafted) {
             throw new IllegalStateException("Convention " + conventionId + " cannot be drafted twice");
         } else {
             throw new IllegalArgumentException("Unknown event " + event.getClass().getName());
         }
-        return next.atVersion(version);
     }
 
     /**
@@ -144,6 +143,9 @@ public record ConventionView(
      * signed (see BENCHMARKS.md). Folding needs no earlier avenant: each one is numbered by its event.
      */
     public ConventionView withoutAvenants() {
+        if (avenants.isEmpty()) {
+            return this;
+        }
         return new ConventionView(conventionId, kind, title, territory, period, lifecycle, draftedOn, inForceOn,
                 terminatedOn, terminationReason, parties, axes, List.of(), avenantDeadline, ceilings, commitments,
                 matching, integratedDocuments, version);
@@ -154,7 +156,7 @@ public record ConventionView(
         return lifecycle == Lifecycle.IN_FORCE && day.isAfter(period.to()) ? Lifecycle.EXPIRED : lifecycle;
     }
 
-    private ConventionView withSignature(ConventionSigned signed) {
+    private ConventionView withSignature(ConventionSigned signed, long nextVersion) {
         List<PartyView> signedParties = parties.stream()
                 .map(party -> party.id().equals(signed.party())
                         ? new PartyView(party.id(), party.role(), party.name(), party.representative(),
@@ -164,20 +166,20 @@ public record ConventionView(
         Lifecycle next = lifecycle == Lifecycle.DRAFT ? Lifecycle.PARTIALLY_SIGNED : lifecycle;
         return new ConventionView(conventionId, kind, title, territory, period, next, draftedOn, inForceOn,
                 terminatedOn, terminationReason, signedParties, axes, avenants, avenantDeadline, ceilings,
-                commitments, matching, integratedDocuments, version);
+                commitments, matching, integratedDocuments, nextVersion);
     }
 
-    private ConventionView withAvenant(AvenantSigned avenant) {
+    private ConventionView withAvenant(AvenantSigned avenant, long nextVersion) {
         Period nextPeriod = avenant.newEndDate() == null ? period : period.endingOn(avenant.newEndDate());
         return new ConventionView(conventionId, kind, title, territory, nextPeriod, lifecycle, draftedOn, inForceOn,
                 terminatedOn, terminationReason, parties, axes,
                 append(avenants, new AvenantView(avenant.number(), avenant.kind(), avenant.signedOn(),
                         avenant.summary(), avenant.previousEndDate(), avenant.newEndDate())),
-                avenantDeadline, ceilings, commitments, matching, integratedDocuments, version);
+                avenantDeadline, ceilings, commitments, matching, integratedDocuments, nextVersion);
     }
 
-    private ConventionView withCommitment(FundsCommitted funds) {
-        List<CommittedTotal> totals = new ArrayList<>();
+    private ConventionView withCommitment(FundsCommitted funds, long nextVersion) {
+        List<CommittedTotal> totals = new ArrayList<>(commitments.size() + 1);
         boolean added = false;
         for (CommittedTotal total : commitments) {
             if (total.party().equals(funds.party()) && total.year() == funds.year()) {
@@ -194,26 +196,20 @@ public record ConventionView(
         }
         return new ConventionView(conventionId, kind, title, territory, period, lifecycle, draftedOn, inForceOn,
                 terminatedOn, terminationReason, parties, axes, avenants, avenantDeadline, ceilings,
-                List.copyOf(totals), matching, integratedDocuments, version);
+                Collections.unmodifiableList(totals), matching, integratedDocuments, nextVersion);
     }
 
-    private ConventionView withDeadline(DeadlineView deadline) {
+    private ConventionView withDeadline(DeadlineView deadline, long nextVersion) {
         return new ConventionView(conventionId, kind, title, territory, period, lifecycle, draftedOn, inForceOn,
                 terminatedOn, terminationReason, parties, axes, avenants, deadline, ceilings, commitments, matching,
-                integratedDocuments, version);
+                integratedDocuments, nextVersion);
     }
 
     private ConventionView with(Lifecycle nextLifecycle, LocalDate nextInForceOn, LocalDate nextTerminatedOn,
-                                String nextTerminationReason) {
+                                String nextTerminationReason, long nextVersion) {
         return new ConventionView(conventionId, kind, title, territory, period, nextLifecycle, draftedOn,
                 nextInForceOn, nextTerminatedOn, nextTerminationReason, parties, axes, avenants, avenantDeadline,
-                ceilings, commitments, matching, integratedDocuments, version);
-    }
-
-    private ConventionView atVersion(long nextVersion) {
-        return new ConventionView(conventionId, kind, title, territory, period, lifecycle, draftedOn, inForceOn,
-                terminatedOn, terminationReason, parties, axes, avenants, avenantDeadline, ceilings, commitments,
-                matching, integratedDocuments, nextVersion);
+                ceilings, commitments, matching, integratedDocuments, nextVersion);
     }
 
     private static <T> List<T> append(List<T> list, T element) {
