@@ -26,6 +26,30 @@ final class CopyText {
         return text.toString();
     }
 
+    /**
+     * A text array in PostgreSQL's literal form, {@code {"62","59"}}: each element quoted, with its backslashes and
+     * double quotes escaped (the row's own COPY escaping comes on top).
+     */
+    static String textArray(List<String> elements) {
+        StringBuilder literal = new StringBuilder("{");
+        for (int i = 0; i < elements.size(); i++) {
+            if (i > 0) {
+                literal.append(',');
+            }
+            literal.append('"');
+            String element = elements.get(i);
+            for (int c = 0; c < element.length(); c++) {
+                char character = element.charAt(c);
+                if (character == '"' || character == '\\') {
+                    literal.append('\\');
+                }
+                literal.append(character);
+            }
+            literal.append('"');
+        }
+        return literal.append('}').toString();
+    }
+
     private static void append(StringBuilder text, Object value) {
         if (value == null) {
             text.append("\\N");

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,6 +38,12 @@ import java.util.stream.Collectors;
  * ({@code reWriteBatchedInserts}), so a batch holds at most one row per key for an upsert.
  */
 public final class ReadModelBatch {
+
+    private static final String CONVENTION_COLUMNS = "convention_id, kind, title, territory_name, departements,"
+            + " period_from, period_to, lifecycle_status, drafted_on, in_force_on, terminated_on, termination_reason,"
+            + " avenant_deadline, avenant_deadline_state, avenant_deadline_initially, version, document";
+    private static final String PARTY_COLUMNS =
+            "convention_id, party_id, role, name, representative, signatory, signed_on";
 
     private final JdbcTemplate jdbc;
     private final ReadModelSchema schema;
@@ -116,10 +123,12 @@ public final class ReadModelBatch {
         }
         ConventionView early = writtenEarly.getOrDefault(conventionId, writtenEarlyBefore.get(conventionId));
         if (early != null) {
+            emptied.rowStored.add(conventionId);
             return Optional.of(early);
         }
         Optional<ConventionView> stored = stored(conventionId);
         if (stored.isPresent()) {
+            emptied.rowStored.add(conventionId);
             emptied.viewsReadBack++;
         }
         return stored;
@@ -155,6 +164,7 @@ public final class ReadModelBatch {
             leastRecent.remove();
             writtenEarly.put(early.conventionId(), early);
             emptied.unwritten.remove(early.conventionId());
+            emptied.rowStored.remove(early.conventionId());
             emptied.viewsWrittenEarly++;
         }
     }
@@ -223,21 +233,36 @@ public final class ReadModelBatch {
     /**
      * Writes the rows of every convention folded since the last call, and of its parties, in the caller's
      * transaction. Only for a chain of batches into an emptied schema, called when none of them is being written.
+     * The rows no flush wrote yet, most of them at the first call, go by COPY; the others are upserted.
      */
     public void writeViews() {
         if (emptied == null) {
             throw new IllegalStateException("Only a batch into an emptied schema defers the conventions' rows");
         }
-        List<ConventionView> folded = emptied.unwritten.stream().map(id -> views.get(id).orElseThrow()).toList();
-        upsertConventions(folded);
-        upsertParties(folded.stream().flatMap(view -> view.parties().stream()
-                .map(party -> partyRow(view.conventionId(), party))).collect(Collectors.toCollection(ArrayList::new)));
+        Map<Boolean, List<ConventionView>> byRowStored = emptied.unwritten.stream()
+                .map(id -> views.get(id).orElseThrow())
+                .collect(Collectors.partitioningBy(view -> emptied.viewsWritten
+                        || emptied.rowStored.contains(view.conventionId())));
+        List<ConventionView> stored = byRowStored.get(true);
+        upsertConventions(stored);
+        upsertParties(partyRows(stored));
+        // The others have no row yet: COPY costs PostgreSQL a fraction of an upsert per row.
+        List<ConventionView> absent = byRowStored.get(false);
+        copy("conventions", CONVENTION_COLUMNS, absent.stream().map(ReadModelBatch::conventionRow)
+                .collect(Collectors.toCollection(ArrayList::new)));
+        copy("convention_parties", PARTY_COLUMNS, partyRows(absent));
         emptied.unwritten.clear();
+        emptied.rowStored.clear();
+        emptied.viewsWritten = true;
+    }
+
+    private static List<Object[]> partyRows(List<ConventionView> conventions) {
+        return conventions.stream().flatMap(view -> view.parties().stream()
+                .map(party -> partyRow(view.conventionId(), party))).collect(Collectors.toCollection(ArrayList::new));
     }
 
     private void upsertParties(List<Object[]> rows) {
-        batch("insert into " + schema.table("convention_parties") + " as stored"
-                + " (convention_id, party_id, role, name, representative, signatory, signed_on)"
+        batch("insert into " + schema.table("convention_parties") + " as stored (" + PARTY_COLUMNS + ")"
                 + " values (?, ?, ?, ?, ?, ?, ?) on conflict (convention_id, party_id) do update"
                 + " set signatory = excluded.signatory, signed_on = excluded.signed_on"
                 // A party signs once (R2): a signature recorded is never undone by a batch folding older events.
@@ -248,10 +273,7 @@ public final class ReadModelBatch {
         if (rows.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("insert into " + schema.table("conventions") + " as stored"
-                        + " (convention_id, kind, title, territory_name, departements, period_from, period_to,"
-                        + " lifecycle_status, drafted_on, in_force_on, terminated_on, termination_reason,"
-                        + " avenant_deadline, avenant_deadline_state, avenant_deadline_initially, version, document)"
+        jdbc.batchUpdate("insert into " + schema.table("conventions") + " as stored (" + CONVENTION_COLUMNS + ")"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)"
                         + " on conflict (convention_id) do update set period_to = excluded.period_to,"
                         + " lifecycle_status = excluded.lifecycle_status, in_force_on = excluded.in_force_on,"
@@ -262,6 +284,17 @@ public final class ReadModelBatch {
                         // A view never replaces a later one: a live batch may fold an event a rebuild already did.
                         + " where stored.version < excluded.version",
                 rows, 500, (statement, view) -> bind(statement, view));
+    }
+
+    /** A convention's row for COPY, in the order of {@link #CONVENTION_COLUMNS}. */
+    private static Object[] conventionRow(ConventionView view) {
+        ConventionView.DeadlineView deadline = view.avenantDeadline();
+        return new Object[]{view.conventionId(), view.kind().name(), view.title(), view.territory().name(),
+                CopyText.textArray(view.territory().departements()), date(view.period().from()),
+                date(view.period().to()), view.lifecycle().name(), date(view.draftedOn()), date(view.inForceOn()),
+                date(view.terminatedOn()), view.terminationReason(), deadline == null ? null : date(deadline.date()),
+                deadline == null ? null : deadline.state().name(),
+                deadline == null ? null : date(deadline.initialDate()), view.version(), write(view)};
     }
 
     private void bind(PreparedStatement statement, ConventionView view) throws SQLException {
@@ -297,21 +330,29 @@ public final class ReadModelBatch {
             return;
         }
         if (emptied != null) {
-            String copy = "copy " + schema.table(table) + " (" + columns + ") from stdin";
-            String text = CopyText.of(rows);
-            jdbc.execute((ConnectionCallback<Long>) connection -> {
-                try {
-                    return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new StringReader(text));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            rows.clear();
+            copy(table, columns, rows);
         } else {
             String marks = String.join(", ", Collections.nCopies(columns.split(",").length, "?"));
             batch("insert into " + schema.table(table) + " (" + columns + ") values (" + marks + ")"
                     + " on conflict do nothing", rows);
         }
+    }
+
+    /** Rows none of which is in the table yet, sent with COPY. */
+    private void copy(String table, String columns, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String copy = "copy " + schema.table(table) + " (" + columns + ") from stdin";
+        String text = CopyText.of(rows);
+        jdbc.execute((ConnectionCallback<Long>) connection -> {
+            try {
+                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new StringReader(text));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        rows.clear();
     }
 
     private void batch(String sql, List<Object[]> rows) {
@@ -337,6 +378,13 @@ public final class ReadModelBatch {
     private static final class EmptiedSchema {
         /** The conventions folded since {@link #writeViews()} last wrote their rows, and still in memory. */
         final Set<String> unwritten = new LinkedHashSet<>();
+        /**
+         * Those of them whose row a flush wrote, or is writing: put out of memory, then folded again. Every other
+         * convention in memory has no row until {@link #writeViews()} is first called.
+         */
+        final Set<String> rowStored = new HashSet<>();
+        /** Whether {@link #writeViews()} was called: after that, every view in memory may have a row. */
+        boolean viewsWritten;
         final int viewsKept;
         long viewsWrittenEarly;
         long viewsReadBack;

@@ -34,4 +34,11 @@ class CopyTextTest {
         assertThat(CopyText.of(List.<Object[]>of(new Object[]{"a\\b\tc\nd\re", "\\N"})))
                 .isEqualTo("a\\\\b\\tc\\nd\\re\t\\\\N\n");
     }
+
+    @Test
+    void textArraysQuoteEachElementAndEscapeQuotesAndBackslashes() {
+        assertThat(CopyText.textArray(List.of("62", "2A"))).isEqualTo("{\"62\",\"2A\"}");
+        assertThat(CopyText.textArray(List.of())).isEqualTo("{}");
+        assertThat(CopyText.textArray(List.of("a\"b\\c", "NULL"))).isEqualTo("{\"a\\\"b\\\\c\",\"NULL\"}");
+    }
 }
