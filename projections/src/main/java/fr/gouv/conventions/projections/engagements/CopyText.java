@@ -1,6 +1,9 @@
 package fr.gouv.conventions.projections.engagements;
 
 import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -24,6 +27,24 @@ final class CopyText {
             text.append('\n');
         }
         return text.toString();
+    }
+
+    /** Hands the text of the rows to {@code sink}, {@code rowsPerChunk} rows at a time, as they are made. */
+    static void inChunks(Iterator<Object[]> rows, int rowsPerChunk, Sink sink) throws SQLException {
+        List<Object[]> chunk = new ArrayList<>(rowsPerChunk);
+        while (rows.hasNext()) {
+            chunk.add(rows.next());
+            if (chunk.size() == rowsPerChunk || !rows.hasNext()) {
+                sink.accept(of(chunk));
+                chunk.clear();
+            }
+        }
+    }
+
+    /** Where {@link #inChunks} sends each chunk's text: a COPY being sent. */
+    @FunctionalInterface
+    interface Sink {
+        void accept(String text) throws SQLException;
     }
 
     /**

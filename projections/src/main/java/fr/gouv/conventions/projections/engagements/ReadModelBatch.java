@@ -6,12 +6,11 @@ import fr.gouv.conventions.core.model.MatchingRule;
 import fr.gouv.conventions.projections.ReadModelJson;
 import fr.gouv.conventions.projections.ReadModelSchema;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -44,6 +43,8 @@ public final class ReadModelBatch {
             + " avenant_deadline, avenant_deadline_state, avenant_deadline_initially, version, document";
     private static final String PARTY_COLUMNS =
             "convention_id, party_id, role, name, representative, signatory, signed_on";
+    /** Rows of COPY text made and sent at a time: about 2 MB for conventions' rows with their JSON documents. */
+    private static final int COPY_CHUNK = 1000;
 
     private final JdbcTemplate jdbc;
     private final ReadModelSchema schema;
@@ -247,10 +248,12 @@ public final class ReadModelBatch {
         upsertConventions(stored);
         upsertParties(partyRows(stored));
         // The others have no row yet: COPY costs PostgreSQL a fraction of an upsert per row.
+        // Their rows are made as they are sent: all of them at once, JSON documents included, would not fit in the
+        // heap beside the views themselves.
         List<ConventionView> absent = byRowStored.get(false);
-        copy("conventions", CONVENTION_COLUMNS, absent.stream().map(ReadModelBatch::conventionRow)
-                .collect(Collectors.toCollection(ArrayList::new)));
-        copy("convention_parties", PARTY_COLUMNS, partyRows(absent));
+        copy("conventions", CONVENTION_COLUMNS, absent.stream().map(ReadModelBatch::conventionRow).iterator());
+        copy("convention_parties", PARTY_COLUMNS, absent.stream().flatMap(view -> view.parties().stream()
+                .map(party -> partyRow(view.conventionId(), party))).iterator());
         emptied.unwritten.clear();
         emptied.rowStored.clear();
         emptied.viewsWritten = true;
@@ -330,7 +333,8 @@ public final class ReadModelBatch {
             return;
         }
         if (emptied != null) {
-            copy(table, columns, rows);
+            copy(table, columns, rows.iterator());
+            rows.clear();
         } else {
             String marks = String.join(", ", Collections.nCopies(columns.split(",").length, "?"));
             batch("insert into " + schema.table(table) + " (" + columns + ") values (" + marks + ")"
@@ -338,21 +342,29 @@ public final class ReadModelBatch {
         }
     }
 
-    /** Rows none of which is in the table yet, sent with COPY. */
-    private void copy(String table, String columns, List<Object[]> rows) {
-        if (rows.isEmpty()) {
+    /**
+     * Rows none of which is in the table yet, sent with one COPY, {@link #COPY_CHUNK} rows of text at a time: the
+     * text of a whole rebuild's rows is never in memory at once.
+     */
+    private void copy(String table, String columns, Iterator<Object[]> rows) {
+        if (!rows.hasNext()) {
             return;
         }
-        String copy = "copy " + schema.table(table) + " (" + columns + ") from stdin";
-        String text = CopyText.of(rows);
+        String sql = "copy " + schema.table(table) + " (" + columns + ") from stdin";
         jdbc.execute((ConnectionCallback<Long>) connection -> {
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
             try {
-                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new StringReader(text));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                CopyText.inChunks(rows, COPY_CHUNK, text -> {
+                    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                    copy.writeToCopy(bytes, 0, bytes.length);
+                });
+                return copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
             }
         });
-        rows.clear();
     }
 
     private void batch(String sql, List<Object[]> rows) {

@@ -144,9 +144,13 @@ public class ReadModelRebuild {
                     progress.get().eventsPerSecond(), millis(started, replayedAt), millis(replayedAt, viewsWrittenAt),
                     millis(replayedAt, indexedAt), millis(Math.max(viewsWrittenAt, indexedAt), System.nanoTime()),
                     beforeSwitch.next().memoryReport());
-        } catch (RuntimeException failure) {
+        } catch (RuntimeException | Error failure) {
+            // An error too (out of memory, say) is recorded: a rebuild left as running would hold off the next one.
             log.error("The rebuild of the read models failed; the served read models are unchanged", failure);
-            report(progress.get().finished(RebuildProgress.Phase.FAILED, failure.getMessage()));
+            report(progress.get().finished(RebuildProgress.Phase.FAILED, String.valueOf(failure)));
+            if (failure instanceof Error error) {
+                throw error;
+            }
         } finally {
             writer.shutdownNow();
         }

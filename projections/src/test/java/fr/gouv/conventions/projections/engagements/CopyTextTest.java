@@ -5,7 +5,9 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,5 +42,26 @@ class CopyTextTest {
         assertThat(CopyText.textArray(List.of("62", "2A"))).isEqualTo("{\"62\",\"2A\"}");
         assertThat(CopyText.textArray(List.of())).isEqualTo("{}");
         assertThat(CopyText.textArray(List.of("a\"b\\c", "NULL"))).isEqualTo("{\"a\\\"b\\\\c\",\"NULL\"}");
+    }
+
+    @Test
+    void rowsAreSentInChunksOfAtMostTheGivenSizeThatTogetherAreTheWholeText() throws Exception {
+        List<Object[]> rows = IntStream.range(0, 7).mapToObj(i -> new Object[]{"convention-" + i, i}).toList();
+        List<String> chunks = new ArrayList<>();
+
+        CopyText.inChunks(rows.iterator(), 3, chunks::add);
+
+        assertThat(chunks).containsExactly(CopyText.of(rows.subList(0, 3)), CopyText.of(rows.subList(3, 6)),
+                CopyText.of(rows.subList(6, 7)));
+        assertThat(String.join("", chunks)).isEqualTo(CopyText.of(rows));
+    }
+
+    @Test
+    void noRowsSendNothing() throws Exception {
+        List<String> chunks = new ArrayList<>();
+
+        CopyText.inChunks(List.<Object[]>of().iterator(), 3, chunks::add);
+
+        assertThat(chunks).isEmpty();
     }
 }
