@@ -10,5 +10,6 @@ COPY --from=build /src/api/target/conventions-service.jar /app/conventions-servi
 EXPOSE 8080
 # The memory budget measured in BENCHMARKS.md: under 512 MiB resident.
 ENV MALLOC_ARENA_MAX=2
-ENTRYPOINT ["java", "-Xms256m", "-Xmx256m", "-XX:MaxMetaspaceSize=160m", "-Xss512k", \
+ENTRYPOINT ["java", "-Xms256m", "-Xmx256m", "-XX:MaxMetaspaceSize=160m", "-Xss512k", "-XX:+UseParallelGC", \
+            "-XX:TrimNativeHeapInterval=1000", \
             "-Daxoniq.update-checker.disabled=true", "-jar", "/app/conventions-service.jar"]

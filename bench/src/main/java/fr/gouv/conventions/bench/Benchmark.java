@@ -44,7 +44,8 @@ public final class Benchmark {
         Path jar = Path.of(options.getOrDefault("service-jar", "api/target/conventions-service.jar"));
         Path output = Path.of(options.getOrDefault("output", "bench/target/benchmark.md"));
         List<String> serviceJvm = Arrays.asList(options.getOrDefault("service-jvm",
-                "-Xms256m -Xmx256m -XX:MaxMetaspaceSize=160m -Xss512k").split(" "));
+                "-Xms256m -Xmx256m -XX:MaxMetaspaceSize=160m -Xss512k -XX:+UseParallelGC"
+                        + " -XX:TrimNativeHeapInterval=1000").split(" "));
         Path work = Files.createTempDirectory("conventions-bench");
         Path publicKey = work.resolve("bench-public-key.pem");
         KeyPair keys = HttpCommands.keys(publicKey);
@@ -193,7 +194,8 @@ public final class Benchmark {
               --events=1000000      events replayed by the rebuild
               --parts=raw,http,aggregate,replay  the parts to run
               --service-jar=api/target/conventions-service.jar
-              --service-jvm="-Xms256m -Xmx256m -XX:MaxMetaspaceSize=160m -Xss512k"
+              --service-jvm="-Xms256m -Xmx256m -XX:MaxMetaspaceSize=160m -Xss512k -XX:+UseParallelGC
+                             -XX:TrimNativeHeapInterval=1000"
               --output=bench/target/benchmark.md""";
 
     private static Map<String, String> options(String[] args) {
