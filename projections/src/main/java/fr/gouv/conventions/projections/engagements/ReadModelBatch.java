@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The writes of a batch of events to one read-model schema: the views of the conventions it touches are loaded
@@ -246,22 +247,21 @@ public final class ReadModelBatch {
                         || emptied.rowStored.contains(view.conventionId())));
         List<ConventionView> stored = byRowStored.get(true);
         upsertConventions(stored);
-        upsertParties(partyRows(stored));
+        upsertParties(partyRows(stored).collect(Collectors.toCollection(ArrayList::new)));
         // The others have no row yet: COPY costs PostgreSQL a fraction of an upsert per row.
         // Their rows are made as they are sent: all of them at once, JSON documents included, would not fit in the
         // heap beside the views themselves.
         List<ConventionView> absent = byRowStored.get(false);
         copy("conventions", CONVENTION_COLUMNS, absent.stream().map(ReadModelBatch::conventionRow).iterator());
-        copy("convention_parties", PARTY_COLUMNS, absent.stream().flatMap(view -> view.parties().stream()
-                .map(party -> partyRow(view.conventionId(), party))).iterator());
+        copy("convention_parties", PARTY_COLUMNS, partyRows(absent).iterator());
         emptied.unwritten.clear();
         emptied.rowStored.clear();
         emptied.viewsWritten = true;
     }
 
-    private static List<Object[]> partyRows(List<ConventionView> conventions) {
+    private static Stream<Object[]> partyRows(List<ConventionView> conventions) {
         return conventions.stream().flatMap(view -> view.parties().stream()
-                .map(party -> partyRow(view.conventionId(), party))).collect(Collectors.toCollection(ArrayList::new));
+                .map(party -> partyRow(view.conventionId(), party)));
     }
 
     private void upsertParties(List<Object[]> rows) {
