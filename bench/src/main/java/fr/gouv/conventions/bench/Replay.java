@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -20,6 +21,7 @@ final class Replay {
      * paths, which no live projection warmed (a quarter to a third of the service's CPU over a million events).
      */
     private static final int PASSES = 2;
+    private static final Duration STALLED = Duration.ofMinutes(2);
 
     private final HttpCommands admin;
     private final StoredEvents events;
@@ -63,13 +65,24 @@ final class Replay {
         }
     }
 
-    /** Starts a rebuild, waits until it is done and answers its rate in events per second. */
+    /**
+     * Starts a rebuild, waits until it is done and answers its rate in events per second. A rebuild that moves no
+     * further for two minutes (the time after which the service lets another instance take it over) fails the run.
+     */
     private double rebuild() throws Exception {
         CommandMix.expect(admin.post("/api/admin/projections/rebuild", ""), 202);
-        JsonNode progress;
+        JsonNode progress = null;
+        long lastMoved = System.nanoTime();
         do {
             Thread.sleep(1000);
+            JsonNode previous = progress;
             progress = StoredEvents.JSON.readTree(admin.get("/api/admin/projections/rebuild").body());
+            if (previous == null || !previous.path("phase").equals(progress.path("phase"))
+                    || previous.path("done").asLong() != progress.path("done").asLong()) {
+                lastMoved = System.nanoTime();
+            } else if (System.nanoTime() - lastMoved > STALLED.toNanos()) {
+                throw new IllegalStateException("The rebuild has not moved for " + STALLED + ": " + progress);
+            }
         } while (!progress.path("phase").asText().equals("DONE") && !progress.path("phase").asText().equals("FAILED"));
         if (progress.path("phase").asText().equals("FAILED")) {
             throw new IllegalStateException("The rebuild failed: " + progress);
