@@ -17,6 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -217,8 +218,7 @@ public final class ReadModelBatch {
         conventions.addAll(writtenEarly.values());
         upsertConventions(conventions);
         List<Object[]> partyRows = new ArrayList<>(parties.values());
-        writtenEarly.values().forEach(view -> view.parties().forEach(party ->
-                partyRows.add(partyRow(view.conventionId(), party))));
+        partyRows(writtenEarly.values()).forEach(partyRows::add);
         upsertParties(partyRows);
         parties.clear();
         insertNew("convention_avenants",
@@ -259,7 +259,7 @@ public final class ReadModelBatch {
         emptied.viewsWritten = true;
     }
 
-    private static Stream<Object[]> partyRows(List<ConventionView> conventions) {
+    private static Stream<Object[]> partyRows(Collection<ConventionView> conventions) {
         return conventions.stream().flatMap(view -> view.parties().stream()
                 .map(party -> partyRow(view.conventionId(), party)));
     }
