@@ -15,7 +15,10 @@ import static fr.gouv.conventions.api.ConventionSamples.stateCommits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Durability: the embedded database keeps its data in a folder, so a restarted service knows every convention. */
+/**
+ * Durability: the embedded database keeps its data in a folder, so a restarted service knows every convention, and
+ * writes each commit to disk before the command is answered.
+ */
 class RestartIT {
 
     @TempDir
@@ -44,6 +47,14 @@ class RestartIT {
                     });
             restarted.send(stateCommits(id, "333333.33"));
             assertThat(restarted.events(id)).hasSize(6);
+        }
+    }
+
+    @Test
+    void theEmbeddedDatabaseFlushesEachCommitBeforeItIsAnswered() {
+        try (ServiceInstance service = ServiceInstance.onEmbeddedDatabase(dataDirectory)) {
+            assertThat(service.jdbc().queryForObject("show synchronous_commit", String.class)).isEqualTo("on");
+            assertThat(service.jdbc().queryForObject("show fsync", String.class)).isEqualTo("on");
         }
     }
 }

@@ -14,7 +14,8 @@ import java.nio.file.Files;
 
 /**
  * The default database: with no {@code spring.datasource.url}, the service starts a real PostgreSQL 17 from the
- * zonky binaries, with its data in a folder on disk, so that a restart keeps every event.
+ * zonky binaries, with its data in a folder on disk, so that a restart keeps every event, and every commit on disk
+ * before the command is answered.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -32,6 +33,11 @@ class EmbeddedPostgresConfiguration {
                 .setCleanDataDirectory(false)
                 .setPort(properties.port())
                 .setPGStartupWait(properties.startupWait())
+                // zonky starts PostgreSQL for tests: with fsync off (-F), a crash of the machine can corrupt the
+                // database; with synchronous_commit off, a commit is answered before its WAL is on disk, and a crash
+                // loses events whose commands were already answered. This service keeps legal commitments.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .start();
         log.info("Embedded PostgreSQL 17 ready at {} with its data in {}",
                 postgres.getJdbcUrl(USER, DATABASE), properties.dataDirectory().toAbsolutePath());
