@@ -58,7 +58,7 @@ public final class Benchmark {
         try (Database database = options.containsKey("jdbc-url")
                 ? Database.at(options.get("jdbc-url"), options.getOrDefault("user", "postgres"),
                 options.getOrDefault("password", ""))
-                : Database.embedded()) {
+                : Database.embedded(durableCommits(options))) {
             report.note("Database: " + database.description());
             report.note("Service JVM: " + String.join(" ", serviceJvm));
             int port = freePort();
@@ -174,6 +174,15 @@ public final class Benchmark {
         System.out.println("[bench " + LocalDateTime.now().withNano(0) + "] " + message);
     }
 
+    private static boolean durableCommits(Map<String, String> options) {
+        String setting = options.getOrDefault("durable-commits", "on");
+        if (!List.of("on", "off").contains(setting)) {
+            System.err.println("--durable-commits is on or off, not " + setting + "; the options are:\n" + USAGE);
+            System.exit(2);
+        }
+        return setting.equals("on");
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -181,11 +190,14 @@ public final class Benchmark {
     }
 
     private static final List<String> OPTIONS = List.of("jdbc-url", "user", "password", "seconds", "rounds", "events",
-            "service-jar", "output", "service-jvm", "warm-up-seconds", "clients", "parts");
+            "service-jar", "output", "service-jvm", "warm-up-seconds", "clients", "parts", "durable-commits");
 
     private static final String USAGE = """
             java -jar bench/target/conventions-bench.jar [--name=value ...]
               --jdbc-url=jdbc:postgresql://host:port/db  the PostgreSQL to measure (default: a fresh embedded one)
+              --durable-commits=on  the embedded one writes each commit to disk before answering it, as the
+                                    service's own does (off: fsync and synchronous_commit off, zonky's test
+                                    settings, as in the runs before 2026-11-27 06:00)
               --user=postgres --password=                 its credentials
               --seconds=20          length of each throughput run
               --rounds=3            raw and HTTP runs per concurrency (medians are reported)

@@ -7,6 +7,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /** The PostgreSQL under test: a fresh embedded one by default, or the one at a given JDBC URL. */
 final class Database implements AutoCloseable {
@@ -30,10 +34,19 @@ final class Database implements AutoCloseable {
         this.pool = new HikariDataSource(config);
     }
 
-    static Database embedded() throws IOException {
+    /**
+     * A fresh embedded PostgreSQL. With durable commits, set as the service sets its own: each commit on disk before
+     * it is answered ({@code fsync} and {@code synchronous_commit} on); without, as zonky sets it for tests (both
+     * off), as in the runs before 2026-11-27 06:00.
+     */
+    static Database embedded(boolean durableCommits) throws IOException {
         Path folder = Files.createTempDirectory("conventions-bench-pg");
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(folder.toFile())
-                .setCleanDataDirectory(true).setServerConfig("max_connections", "200").start();
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(folder.toFile())
+                .setCleanDataDirectory(true).setServerConfig("max_connections", "200");
+        if (durableCommits) {
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+        }
+        EmbeddedPostgres postgres = builder.start();
         return new Database(postgres, postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
     }
 
@@ -41,8 +54,16 @@ final class Database implements AutoCloseable {
         return new Database(null, jdbcUrl, user, password);
     }
 
-    String description() {
-        return embedded != null ? "embedded PostgreSQL 17 (zonky), fresh data folder" : jdbcUrl;
+    String description() throws SQLException {
+        String settings;
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+             ResultSet setting = statement.executeQuery(
+                     "select 'fsync=' || current_setting('fsync') || ', synchronous_commit='"
+                             + " || current_setting('synchronous_commit')")) {
+            setting.next();
+            settings = setting.getString(1);
+        }
+        return (embedded != null ? "embedded PostgreSQL 17 (zonky), fresh data folder" : jdbcUrl) + ", " + settings;
     }
 
     @Override
