@@ -197,7 +197,7 @@ public final class Benchmark {
               --jdbc-url=jdbc:postgresql://host:port/db  the PostgreSQL to measure (default: a fresh embedded one)
               --durable-commits=on  the embedded one writes each commit to disk before answering it, as the
                                     service's own does (off: fsync and synchronous_commit off, zonky's test
-                                    settings, as in the runs before 2026-11-27 06:00)
+                                    settings, as in the runs before 2026-11-27 05:50)
               --user=postgres --password=                 its credentials
               --seconds=20          length of each throughput run
               --rounds=3            raw and HTTP runs per concurrency (medians are reported)

@@ -37,7 +37,7 @@ final class Database implements AutoCloseable {
     /**
      * A fresh embedded PostgreSQL. With durable commits, set as the service sets its own: each commit on disk before
      * it is answered ({@code fsync} and {@code synchronous_commit} on); without, as zonky sets it for tests (both
-     * off), as in the runs before 2026-11-27 06:00.
+     * off), as in the runs before 2026-11-27 05:50.
      */
     static Database embedded(boolean durableCommits) throws IOException {
         Path folder = Files.createTempDirectory("conventions-bench-pg");
