@@ -195,10 +195,10 @@ public final class Benchmark {
     private static final String USAGE = """
             java -jar bench/target/conventions-bench.jar [--name=value ...]
               --jdbc-url=jdbc:postgresql://host:port/db  the PostgreSQL to measure (default: a fresh embedded one)
+              --user=postgres --password=                 its credentials
               --durable-commits=on  the embedded one writes each commit to disk before answering it, as the
                                     service's own does (off: fsync and synchronous_commit off, zonky's test
                                     settings, as in the runs before 2026-11-27 05:50)
-              --user=postgres --password=                 its credentials
               --seconds=20          length of each throughput run
               --rounds=3            raw and HTTP runs per concurrency (medians are reported)
               --clients=1,8,32      concurrencies
