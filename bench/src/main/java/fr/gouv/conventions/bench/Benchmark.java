@@ -69,7 +69,7 @@ public final class Benchmark {
                 raw.createAppendTable();
                 boolean http = parts.contains("http");
                 boolean rawAppends = parts.contains("raw");
-                CommandMix mix = new CommandMix(admin, "mix");
+                CommandMix mix = new CommandMix(admin::post, "mix");
                 if (http) {
                     log("commands over HTTP: warm-up");
                     mix.prepare(300);

@@ -19,13 +19,18 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class CommandMix {
 
-    private final HttpCommands admin;
+    /** Where the commands go: the service over HTTP, or its command sender in its own JVM (bench/in-process). */
+    interface Target {
+        HttpCommands.Answer post(String path, String json) throws Exception;
+    }
+
+    private final Target admin;
     private final List<String> inForce = new ArrayList<>();
     private final Queue<String[]> awaitingSignature = new ConcurrentLinkedQueue<>();
     private final AtomicInteger drafts = new AtomicInteger();
     private final String prefix;
 
-    CommandMix(HttpCommands admin, String prefix) {
+    CommandMix(Target admin, String prefix) {
         this.admin = admin;
         this.prefix = prefix;
     }
