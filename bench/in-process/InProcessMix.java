@@ -28,7 +28,7 @@ public final class InProcessMix {
         try (ConfigurableApplicationContext service = SpringApplication.run(ConventionServiceApplication.class, args)) {
             InProcessCommands commands = new InProcessCommands(service);
             CommandMix mix = new CommandMix(
-                    (path, json) -> new HttpCommands.Answer(commands.post(path, json), ""), "in-process");
+                    (path, json) -> new HttpConnections.Answer(commands.post(path, json), ""), "in-process");
             mix.prepare(300);
             RawJdbc raw = new RawJdbc(service.getBean(DataSource.class));
             raw.createAppendTable();

@@ -21,7 +21,7 @@ final class CommandMix {
 
     /** Where the commands go: the service over HTTP, or its command sender in its own JVM (bench/in-process). */
     interface Target {
-        HttpCommands.Answer post(String path, String json) throws Exception;
+        HttpConnections.Answer post(String path, String json) throws Exception;
     }
 
     private final Target admin;
@@ -109,7 +109,7 @@ final class CommandMix {
                 .status();
     }
 
-    static void expect(HttpCommands.Answer answer, int status) {
+    static void expect(HttpConnections.Answer answer, int status) {
         if (answer.status() != status) {
             throw new IllegalStateException("Expected " + status + " but got " + answer.status() + ": "
                     + answer.body());

@@ -8,10 +8,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,25 +23,18 @@ import java.util.List;
 
 /**
  * An administrator sending commands over HTTP, authenticated by a bearer token the benchmark signs itself (the
- * service trusts its public key), as an OIDC deployment would. The client is the JDK's {@link HttpURLConnection}
- * with keep-alive connections: the load generator shares the machine's cores with the service and PostgreSQL, and
- * {@code java.net.http.HttpClient} cost it about twice as much CPU per request.
+ * service trusts its public key), as an OIDC deployment would, on kept-alive connections ({@link HttpConnections}).
  */
 final class HttpCommands {
 
-    static {
-        // One kept-alive connection per client thread (the JDK keeps 5 per server by default).
-        System.setProperty("http.maxConnections", "64");
-    }
+    private static final byte[] NO_BODY = new byte[0];
 
-    private static final int TIMEOUT_MILLIS = 30_000;
-
-    private final String base;
-    private final String bearer;
+    private final HttpConnections connections;
+    private final String headers;
 
     private HttpCommands(int port, String token) {
-        this.base = "http://127.0.0.1:" + port;
-        this.bearer = "Bearer " + token;
+        this.connections = new HttpConnections("127.0.0.1", port);
+        this.headers = "Authorization: Bearer " + token + "\r\n";
     }
 
     /** A key pair for the tokens; its public half is written where the service reads it. */
@@ -67,41 +56,13 @@ final class HttpCommands {
         return new HttpCommands(port, token.serialize());
     }
 
-    /** A status and the body that came with it. */
-    record Answer(int status, String body) {
+    HttpConnections.Answer post(String path, String json) throws IOException {
+        return connections.exchange("POST", path, headers + "Content-Type: application/json\r\n",
+                json.isEmpty() ? NO_BODY : json.getBytes(StandardCharsets.UTF_8));
     }
 
-    Answer post(String path, String json) throws IOException {
-        HttpURLConnection connection = open(path);
-        connection.setRequestMethod("POST");
-        connection.setRequestProperty("Content-Type", "application/json");
-        connection.setDoOutput(true);
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        connection.setFixedLengthStreamingMode(body.length);
-        try (OutputStream out = connection.getOutputStream()) {
-            out.write(body);
-        }
-        return answer(connection);
-    }
-
-    Answer get(String path) throws IOException {
-        return answer(open(path));
-    }
-
-    private HttpURLConnection open(String path) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) URI.create(base + path).toURL().openConnection();
-        connection.setConnectTimeout(5_000);
-        connection.setReadTimeout(TIMEOUT_MILLIS);
-        connection.setRequestProperty("Authorization", bearer);
-        return connection;
-    }
-
-    /** Reads the whole answer, so that the connection goes back to the keep-alive pool. */
-    private static Answer answer(HttpURLConnection connection) throws IOException {
-        int status = connection.getResponseCode();
-        try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
-            return new Answer(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+    HttpConnections.Answer get(String path) throws IOException {
+        return connections.exchange("GET", path, headers, null);
     }
 
     static String draft(String id) {
