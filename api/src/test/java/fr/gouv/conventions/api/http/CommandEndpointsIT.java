@@ -75,6 +75,19 @@ class CommandEndpointsIT {
     }
 
     @Test
+    void anAnswerAndARefusalLeaveWholeWithTheirLengthRatherThanChunked() {
+        HttpApi.Answer drafted = api.post(Paths.DRAFTS).json(pasDeCalaisDraft("whole-answers")).send();
+        HttpApi.Answer refused = api.post(Paths.DRAFTS).json(pasDeCalaisDraft("whole-answers")).send();
+
+        assertThat(refused.status()).isEqualTo(409);
+        for (HttpApi.Answer answer : List.of(drafted, refused)) {
+            assertThat(answer.header("Transfer-Encoding")).as("Transfer-Encoding of %s", answer).isNull();
+            assertThat(answer.header("Content-Length")).as("Content-Length of %s", answer)
+                    .isEqualTo(String.valueOf(answer.body().getBytes(StandardCharsets.UTF_8).length));
+        }
+    }
+
+    @Test
     void aDraftWithoutIdGetsAnIdAssignedByTheServer() {
         HttpApi.Answer drafted = api.post(Paths.DRAFTS).json(pasDeCalaisDraft("unused").remove("id")).send();
 
