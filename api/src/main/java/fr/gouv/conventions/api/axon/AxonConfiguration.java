@@ -96,13 +96,15 @@ class AxonConfiguration {
      * Conventions kept in memory between commands, up to a number (Caffeine through JCache, by reference): a
      * command on a cached convention loads nothing. Not Axon's WeakReferenceCache, which loses entries at every
      * young collection. A convention changed by another instance meanwhile fails its append and is evicted, and
-     * the command is retried on what is stored.
+     * the command is retried on what is stored. The cache's upkeep runs on the command's thread: handed to the
+     * common pool, it woke a thread of its own at every command (see BENCHMARKS.md).
      */
     @Bean(destroyMethod = "close")
     javax.cache.Cache<Object, Object> conventionCache(@Value("${conventions.aggregate-cache-size:5000}") long size) {
         CaffeineConfiguration<Object, Object> configuration = new CaffeineConfiguration<>();
         configuration.setMaximumSize(OptionalLong.of(size));
         configuration.setStoreByValue(false);
+        configuration.setExecutorFactory(() -> Runnable::run);
         CacheManager manager = Caching.getCachingProvider(CaffeineCachingProvider.class.getName()).getCacheManager();
         return manager.createCache("conventions-" + UUID.randomUUID(), configuration);
     }

@@ -24,7 +24,10 @@ final class VerifiedTokens implements JwtDecoder {
 
     VerifiedTokens(JwtDecoder decoder, long size, Duration remembered) {
         this.decoder = decoder;
-        this.verified = Caffeine.newBuilder().maximumSize(size).expireAfterWrite(remembered).build();
+        // Its upkeep runs on the request's thread: handed to the common pool, it woke a thread of its own at
+        // every request (see BENCHMARKS.md).
+        this.verified = Caffeine.newBuilder().maximumSize(size).expireAfterWrite(remembered)
+                .executor(Runnable::run).build();
     }
 
     @Override

@@ -21,7 +21,8 @@ final class CommittedViews {
     private final Cache<Key, ConventionView> views;
 
     CommittedViews(long maximumSize) {
-        this.views = Caffeine.newBuilder().maximumSize(maximumSize).build();
+        // Its upkeep runs on the projection's thread rather than waking one of the common pool at each batch.
+        this.views = Caffeine.newBuilder().maximumSize(maximumSize).executor(Runnable::run).build();
     }
 
     /** The view an event of this sequence number folds into, if it is the one committed last. */
