@@ -3,6 +3,7 @@ package fr.gouv.conventions.api;
 import fr.gouv.conventions.core.model.ConventionRefused;
 import fr.gouv.conventions.core.model.Euros;
 import fr.gouv.conventions.core.model.RefusalCode;
+import fr.gouv.conventions.projections.audit.ChainVerification;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +48,8 @@ class RestartIT {
                     });
             restarted.send(stateCommits(id, "333333.33"));
             assertThat(restarted.events(id)).hasSize(6);
+            assertThat(restarted.bean(ChainVerification.class).verify().intact())
+                    .as("the restarted service chains its events onto those stored before").isTrue();
         }
     }
 

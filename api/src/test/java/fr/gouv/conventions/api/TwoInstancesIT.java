@@ -3,6 +3,7 @@ package fr.gouv.conventions.api;
 import fr.gouv.conventions.core.command.CommitFunds;
 import fr.gouv.conventions.core.event.FundsCommitted;
 import fr.gouv.conventions.core.model.Euros;
+import fr.gouv.conventions.projections.audit.ChainVerification;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Strong consistency across instances: two services on one PostgreSQL send commands to the same convention at
  * the same time. Each has its own in-memory lock, so only the (aggregate, sequence number) key of the event
- * table stands between them: no sequence number is appended twice, no command is lost.
+ * table stands between them: no sequence number is appended twice, no command is lost, and the convention's hash
+ * chain holds, though each instance chains its events onto ones the other appended.
  */
 class TwoInstancesIT {
 
@@ -76,6 +78,9 @@ class TwoInstancesIT {
         List<String> actions = events.stream().filter(event -> event.getPayload() instanceof FundsCommitted)
                 .map(event -> ((FundsCommitted) event.getPayload()).action()).toList();
         assertThat(actions).hasSize((int) commitments).doesNotHaveDuplicates();
+        ChainVerification.Report chains = service.bean(ChainVerification.class).verify();
+        assertThat(chains.intact()).as("each instance chained its events onto the other's: %s", chains.breaks())
+                .isTrue();
     }
 
     private static List<Outcome> race(ServiceInstance first, ServiceInstance second, String id) throws Exception {

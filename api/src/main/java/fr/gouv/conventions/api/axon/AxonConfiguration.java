@@ -161,8 +161,9 @@ class AxonConfiguration {
     /**
      * Axon's JDBC event storage, as its autoconfiguration builds it, but reading 1000 events per query instead of
      * 100 when a processor or a rebuild streams the store: a replay of a million events makes a thousand queries
-     * instead of ten thousand (see BENCHMARKS.md); and reading each streamed event's timestamp once
-     * ({@link TimestampReadingEventStorageEngine}).
+     * instead of ten thousand (see BENCHMARKS.md); reading each streamed event's timestamp once
+     * ({@link TimestampReadingEventStorageEngine}); and appending events already chained
+     * ({@link ChainedEventAppends}), keeping the last link of as many conventions as the aggregate cache holds.
      */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer serializer,
@@ -170,8 +171,10 @@ class AxonConfiguration {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider, TransactionManager transactionManager,
-                                          @Value("${conventions.event-store.batch-size:1000}") int batchSize) {
+                                          @Value("${conventions.event-store.batch-size:1000}") int batchSize,
+                                          @Value("${conventions.aggregate-cache-size:5000}") long streamsKept) {
         return new TimestampReadingEventStorageEngine(JdbcEventStorageEngine.builder()
+                .appendEvents(new ChainedEventAppends(streamsKept))
                 .snapshotSerializer(serializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)

@@ -377,6 +377,33 @@ class AuditIT {
         }
 
         /**
+         * Another writer (an import, a script) inserts an event without its hash: the database chains it, and the
+         * service, which did not append it, chains its own next event onto it.
+         */
+        @Test
+        void anEventWrittenWithoutTheServiceIsChainedByTheDatabaseAndTheServiceChainsOntoIt() {
+            String id = "written-elsewhere";
+            tampered.jdbc().update("""
+                    insert into domainevententry (eventidentifier, aggregateidentifier, sequencenumber, type, timestamp,
+                                                  payloadtype, payloadrevision, payload, metadata)
+                    select gen_random_uuid()::text, ?, 0, type, timestamp, payloadtype, payloadrevision,
+                           convert_to(replace(convert_from(payload, 'UTF8'), 'tamper-untouched', ?), 'UTF8'), metadata
+                      from domainevententry where aggregateidentifier = 'tamper-untouched' and sequencenumber = 0""",
+                    id, id);
+
+            tamperedHttp.command("/api/conventions/" + id + "/signatures",
+                    signature("prefet-62", "Fabien Sudry", "2018-12-18"));
+
+            assertThat(tampered.jdbc().queryForList("select hash is not null and actor is not null from domainevententry"
+                    + " where aggregateidentifier = ? order by sequencenumber", Boolean.class, id))
+                    .containsExactly(true, true);
+            JsonNode report = verify(tamperedHttp);
+            assertThat(breaks(report, id)).as("%s", report).isEmpty();
+            JsonNode history = tamperedHttp.get(AUDITOR, "/api/conventions/" + id + "/history").json();
+            assertThat(report.get("chainHeads").get(id).asText()).isEqualTo(history.get(1).get("hash").asText());
+        }
+
+        /**
          * The audit columns (actor, correlation id, business date, time of recording) are copies of the chained metadata:
          * rewriting one of them, as the history would then show it, is reported by the verification.
          */
