@@ -99,7 +99,7 @@ public final class Benchmark {
                 }
                 if (parts.contains("aggregate")) {
                     log("aggregate load");
-                    new AggregateLoad(admin, new StoredEvents(database.pool), database.pool).measure(report);
+                    new AggregateLoad(admin, new StoredEvents(database.pool), database).measure(report);
                 }
                 if (parts.contains("replay")) {
                     log("replay");
