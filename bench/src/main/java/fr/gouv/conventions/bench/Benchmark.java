@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import java.util.stream.DoubleStream;
 
@@ -77,17 +78,26 @@ public final class Benchmark {
                     projectionLagSeconds(database, 0);
                 }
                 if (http || rawAppends) {
+                    CpuTime cpu = new CpuTime(service.pid(), database.postmasterPid());
                     for (int clients : concurrency) {
                         List<Rate> raws = new ArrayList<>();
                         List<Rate> commands = new ArrayList<>();
+                        List<CpuTime.Reading> rawCpu = new ArrayList<>();
+                        List<CpuTime.Reading> commandCpu = new ArrayList<>();
                         double lag = 0;
                         for (int round = 1; round <= rounds; round++) {
                             if (rawAppends) {
-                                raws.add(raw.append(clients, run, 2000));
+                                CpuTime.Reading cpuBefore = cpu.read();
+                                Rate appends = raw.append(clients, run, 2000);
+                                raws.add(appends);
+                                rawCpu.add(cpu.read().perOperationSince(cpuBefore, appends.operations()));
                             }
                             if (http) {
                                 long before = lastEventIndex(database);
-                                commands.add(mix.run(clients, run));
+                                CpuTime.Reading cpuBefore = cpu.read();
+                                Rate sent = mix.run(clients, run);
+                                commands.add(sent);
+                                commandCpu.add(cpu.read().perOperationSince(cpuBefore, sent.operations()));
                                 lag = Math.max(lag, projectionLagSeconds(database, before));
                             }
                             log(String.format(Locale.ROOT, "%d clients, round %d: %s commands/s, raw %s/s",
@@ -95,6 +105,7 @@ public final class Benchmark {
                                     raws.isEmpty() ? "-" : perSecond(raws.get(round - 1))));
                         }
                         report.throughput(clients, commands, raws, lag);
+                        report.cpu(clients, commandCpu, rawCpu);
                     }
                 }
                 if (parts.contains("aggregate")) {
@@ -232,6 +243,7 @@ public final class Benchmark {
         private final List<String> notes = new ArrayList<>();
         private final List<String> throughput = new ArrayList<>();
         private final List<String> rounds = new ArrayList<>();
+        private final List<String> cpu = new ArrayList<>();
         private final List<String> others = new ArrayList<>();
 
         void note(String note) {
@@ -253,6 +265,26 @@ public final class Benchmark {
             rounds.add(String.format(Locale.ROOT, "%d clients: commands/s %s; raw appends/s %s", clients,
                     commands.stream().map(Benchmark::perSecond).collect(Collectors.joining(", ", "[", "]")),
                     raws.stream().map(Benchmark::perSecond).collect(Collectors.joining(", ", "[", "]"))));
+        }
+
+        /** The CPU each side spent per operation at one concurrency, the median of its rounds. */
+        void cpu(int clients, List<CpuTime.Reading> commands, List<CpuTime.Reading> raws) {
+            List<String> parts = new ArrayList<>();
+            if (!commands.isEmpty()) {
+                parts.add("per command, service " + millis(commands, CpuTime.Reading::serviceMillis)
+                        + ", PostgreSQL " + millis(commands, CpuTime.Reading::postgresMillis)
+                        + ", load generator " + millis(commands, CpuTime.Reading::loadGeneratorMillis));
+            }
+            if (!raws.isEmpty()) {
+                parts.add("per raw append, PostgreSQL " + millis(raws, CpuTime.Reading::postgresMillis)
+                        + ", load generator " + millis(raws, CpuTime.Reading::loadGeneratorMillis));
+            }
+            cpu.add(clients + " clients: " + String.join("; ", parts));
+        }
+
+        private static String millis(List<CpuTime.Reading> readings, ToDoubleFunction<CpuTime.Reading> side) {
+            double value = median(readings.stream().mapToDouble(side));
+            return Double.isNaN(value) ? "not read" : String.format(Locale.ROOT, "%.2f ms", value);
         }
 
         private static double median(DoubleStream values) {
@@ -285,6 +317,11 @@ public final class Benchmark {
                 text.append("\nEach line: the median of its rounds (raw and HTTP runs alternate), the worst p99 and the"
                         + " longest lag. The rounds:\n\n");
                 rounds.forEach(line -> text.append("- ").append(line).append('\n'));
+            }
+            if (!cpu.isEmpty()) {
+                text.append("\nCPU time per operation, from /proc (the median of the rounds; the service's includes its"
+                        + " live projection, PostgreSQL's every process of its server):\n\n");
+                cpu.forEach(line -> text.append("- ").append(line).append('\n'));
             }
             text.append("\n| figure | value | against |\n|---|---:|---|\n");
             others.forEach(line -> text.append(line).append('\n'));

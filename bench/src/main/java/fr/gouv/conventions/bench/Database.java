@@ -11,6 +11,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.OptionalLong;
+import java.util.Properties;
 
 /** The PostgreSQL under test: a fresh embedded one by default, or the one at a given JDBC URL. */
 final class Database implements AutoCloseable {
@@ -52,6 +54,25 @@ final class Database implements AutoCloseable {
 
     static Database at(String jdbcUrl, String user, String password) {
         return new Database(null, jdbcUrl, user, password);
+    }
+
+    /**
+     * PostgreSQL's postmaster, when it runs on this machine (embedded, or at a local address): the parent of a
+     * connection's backend, if it is a process named {@code postgres}.
+     */
+    OptionalLong postmasterPid() throws SQLException {
+        Properties url = org.postgresql.Driver.parseURL(jdbcUrl, new Properties());
+        String host = url == null ? "" : url.getProperty("PGHOST", "");
+        if (embedded == null && !host.equals("localhost") && !host.equals("127.0.0.1") && !host.equals("[::1]")) {
+            return OptionalLong.empty();
+        }
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+             ResultSet backend = statement.executeQuery("select pg_backend_pid()")) {
+            backend.next();
+            OptionalLong parent = CpuTime.parentOf(backend.getLong(1));
+            return parent.isPresent() && CpuTime.nameOf(parent.getAsLong()).equals("postgres") ? parent
+                    : OptionalLong.empty();
+        }
     }
 
     String description() throws SQLException {

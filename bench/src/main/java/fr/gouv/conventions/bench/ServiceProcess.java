@@ -97,6 +97,10 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     /** The highest resident memory seen so far, in MiB (sampled every 200 ms from /proc). */
     double peakRssMib() {
         sample();
