@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 /**
  * The CPU time spent by the three sides of a run, read from {@code /proc} (Linux): the service's process,
  * PostgreSQL (its postmaster, every process it started, and those of them that ended) when it runs on this
- * machine, and this JVM, the load generator. On two shared cores the rates move with the machine, CPU per
- * operation much less: it says which side a run's time went to. A side that cannot be read is {@code NaN}.
+ * machine, and this JVM, the load generator: which side a run's time went to, on two cores the three share. A
+ * side that cannot be read is {@code NaN}.
  */
 final class CpuTime {
 
