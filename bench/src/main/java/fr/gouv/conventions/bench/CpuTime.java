@@ -44,7 +44,7 @@ final class CpuTime {
     /** The parent of a process, if it can be read. */
     static OptionalLong parentOf(long pid) {
         try {
-            return OptionalLong.of(Long.parseLong(fieldsAfterName(Files.readString(stat(pid)))[1]));
+            return OptionalLong.of(parentIn(Files.readString(stat(pid))));
         } catch (IOException | RuntimeException unreadable) {
             return OptionalLong.empty();
         }
@@ -71,6 +71,11 @@ final class CpuTime {
         return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * MILLIS_PER_TICK;
     }
 
+    /** The parent process named by a {@code stat} line. */
+    private static long parentIn(String statLine) {
+        return Long.parseLong(fieldsAfterName(statLine)[1]);
+    }
+
     /** The fields of a {@code stat} line after its process's name, which may hold spaces and parentheses. */
     private static String[] fieldsAfterName(String statLine) {
         return statLine.substring(statLine.lastIndexOf(')') + 2).strip().split(" ");
@@ -94,7 +99,7 @@ final class CpuTime {
                 long pid = Long.parseLong(child.getFileName().toString());
                 try {
                     String line = Files.readString(stat(pid));
-                    if (Long.parseLong(fieldsAfterName(line)[1]) == postmaster) {
+                    if (parentIn(line) == postmaster) {
                         total += ownMillis(line);
                     }
                 } catch (IOException ended) {
