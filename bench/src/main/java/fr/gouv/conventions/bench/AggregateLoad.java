@@ -19,19 +19,22 @@ final class AggregateLoad {
     private final HttpCommands admin;
     private final StoredEvents events;
     private final Database database;
+    private final String prefix;
 
-    AggregateLoad(HttpCommands admin, StoredEvents events, Database database) {
+    /** @param prefix the start of the ids of the conventions it creates */
+    AggregateLoad(HttpCommands admin, StoredEvents events, Database database, String prefix) {
         this.admin = admin;
         this.events = events;
         this.database = database;
+        this.prefix = prefix;
     }
 
     void measure(Benchmark.Report report) throws Exception {
-        String fresh = "load-fresh";
+        String fresh = prefix + "-fresh";
         CommandMix.expect(admin.post("/api/conventions", HttpCommands.draft(fresh)), 201);
         CommandMix.expect(admin.post("/api/conventions/" + fresh + "/signatures", HttpCommands.signature("prefet-region")), 200);
         CommandMix.expect(admin.post("/api/conventions/" + fresh + "/signatures", HttpCommands.signature("cd-59")), 200);
-        String longOne = "load-10000";
+        String longOne = prefix + "-10000";
         long before = Benchmark.lastEventIndex(database);
         events.appendConvention(longOne, EVENTS);
         Benchmark.projectionLagSeconds(database, before);

@@ -55,6 +55,9 @@ public final class Benchmark {
         List<String> parts = Arrays.asList(options.getOrDefault("parts", "raw,http,aggregate,replay").split(","));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
         Report report = new Report();
+        // Every convention this run creates has it in its id, so that a database measured before can be measured
+        // again (the same ids would be refused as existing).
+        String runId = Long.toString(System.currentTimeMillis(), 36);
 
         try (Database database = options.containsKey("jdbc-url")
                 ? Database.at(options.get("jdbc-url"), options.getOrDefault("user", "postgres"),
@@ -70,7 +73,7 @@ public final class Benchmark {
                 raw.createAppendTable();
                 boolean http = parts.contains("http");
                 boolean rawAppends = parts.contains("raw");
-                CommandMix mix = new CommandMix(admin::post, "mix");
+                CommandMix mix = new CommandMix(admin::post, "mix-" + runId);
                 if (http) {
                     log("commands over HTTP: warm-up");
                     mix.prepare(300);
@@ -110,11 +113,11 @@ public final class Benchmark {
                 }
                 if (parts.contains("aggregate")) {
                     log("aggregate load");
-                    new AggregateLoad(admin, new StoredEvents(database.pool), database).measure(report);
+                    new AggregateLoad(admin, new StoredEvents(database.pool), database, "load-" + runId).measure(report);
                 }
                 if (parts.contains("replay")) {
                     log("replay");
-                    new Replay(admin, new StoredEvents(database.pool), raw, database).measure(report, replayEvents);
+                    new Replay(admin, new StoredEvents(database.pool), raw, database, "replay-" + runId).measure(report, replayEvents);
                 }
                 report.memory(service.peakRssMib());
             }

@@ -38,20 +38,24 @@ final class CommandMix {
     /** Drafts and signs {@code count} conventions, so that the mix has conventions in force to work on. */
     void prepare(int count) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Future<String>> created = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String id = prefix + "-ready-" + i;
-            created.add(pool.submit(() -> {
-                expect(admin.post("/api/conventions", HttpCommands.draft(id)), 201);
-                expect(admin.post("/api/conventions/" + id + "/signatures", HttpCommands.signature("prefet-region")), 200);
-                expect(admin.post("/api/conventions/" + id + "/signatures", HttpCommands.signature("cd-59")), 200);
-                return id;
-            }));
+        try {
+            List<Future<String>> created = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String id = prefix + "-ready-" + i;
+                created.add(pool.submit(() -> {
+                    expect(admin.post("/api/conventions", HttpCommands.draft(id)), 201);
+                    expect(admin.post("/api/conventions/" + id + "/signatures", HttpCommands.signature("prefet-region")),
+                            200);
+                    expect(admin.post("/api/conventions/" + id + "/signatures", HttpCommands.signature("cd-59")), 200);
+                    return id;
+                }));
+            }
+            for (Future<String> id : created) {
+                inForce.add(id.get());
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        for (Future<String> id : created) {
-            inForce.add(id.get());
-        }
-        pool.shutdown();
     }
 
     Rate run(int clients, Duration duration) throws Exception {
@@ -75,10 +79,13 @@ final class CommandMix {
                 return null;
             }));
         }
-        for (Future<?> worker : workers) {
-            worker.get();
+        try {
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        pool.shutdown();
         return Rate.of("service over HTTP", clients, latencies, (System.nanoTime() - started) / 1e9, errors.get());
     }
 

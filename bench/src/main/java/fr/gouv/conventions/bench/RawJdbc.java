@@ -97,10 +97,13 @@ final class RawJdbc {
                 return null;
             }));
         }
-        for (Future<?> worker : workers) {
-            worker.get();
+        try {
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        pool.shutdown();
         double seconds = (System.nanoTime() - started) / 1e9;
         return Rate.of("raw JDBC append", threads, latencies, seconds, conflicts.get());
     }

@@ -27,12 +27,15 @@ final class Replay {
     private final StoredEvents events;
     private final RawJdbc raw;
     private final Database database;
+    private final String prefix;
 
-    Replay(HttpCommands admin, StoredEvents events, RawJdbc raw, Database database) {
+    /** @param prefix the start of the ids of the conventions it appends */
+    Replay(HttpCommands admin, StoredEvents events, RawJdbc raw, Database database, String prefix) {
         this.admin = admin;
         this.events = events;
         this.raw = raw;
         this.database = database;
+        this.prefix = prefix;
     }
 
     void measure(Benchmark.Report report, long target) throws Exception {
@@ -42,7 +45,7 @@ final class Replay {
         int conventions = 0;
         while (stored < target) {
             int size = (int) Math.min(EVENTS_PER_CONVENTION, Math.max(4, target - stored));
-            events.appendConvention("replay-" + conventions++, size);
+            events.appendConvention(prefix + "-" + conventions++, size);
             stored += size;
         }
         double appendSeconds = (System.nanoTime() - appendStarted) / 1e9;

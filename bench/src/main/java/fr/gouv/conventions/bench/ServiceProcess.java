@@ -57,6 +57,8 @@ final class ServiceProcess implements AutoCloseable {
         // glibc gives each busy thread an arena of its own; two keep the service's native memory small.
         builder.environment().put("MALLOC_ARENA_MAX", "2");
         Process process = builder.start();
+        // A benchmark stopped by a signal (Ctrl-C, kill) stops its service too, instead of leaving it running.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "service-stopper"));
         ServiceProcess service = new ServiceProcess(process, port);
         service.awaitHealthy();
         return service;
