@@ -4,11 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.gouv.conventions.api.axon.CommandOutcome;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -45,8 +42,7 @@ import java.util.regex.Pattern;
 class ConventionCommandController {
 
     private static final Pattern CONVENTION_ID = Pattern.compile(ValidationPatterns.CONVENTION_ID);
-    private static final String IDEMPOTENCY_KEY = "[A-Za-z0-9._:-]{1,128}";
-    private static final Pattern IDEMPOTENCY_KEY_SHAPE = Pattern.compile(IDEMPOTENCY_KEY);
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile(ValidationPatterns.IDEMPOTENCY_KEY);
 
     private final CommandSender sender;
     private final Clock clock;
@@ -65,8 +61,6 @@ class ConventionCommandController {
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     name = "bassin minier, 10 July 2019", value = RealHistoryExamples.BASSIN_MINIER_DRAFT)))
             @Valid @RequestBody DraftRequest body,
-            @Parameter(in = ParameterIn.HEADER, description = "Retries with the same key are answered once",
-                    schema = @Schema(pattern = IDEMPOTENCY_KEY))
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             Authentication who, HttpServletRequest request) {
         CommandSender.CommandContext context = context(who, request, null, null, idempotencyKey, body);
@@ -78,13 +72,12 @@ class ConventionCommandController {
     @Operation(summary = "Record a party's signature (R2)")
     @ApiResponse(responseCode = "200", description = "Signed; the last signature puts the convention in force")
     ResponseEntity<CommandAnswer> sign(
-            @PathVariable @Parameter(schema = @Schema(pattern = ValidationPatterns.CONVENTION_ID)) String id,
+            @PathVariable String id,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     name = "Pas-de-Calais, Arras, 18 December 2018", value = RealHistoryExamples.PAS_DE_CALAIS_SIGNATURE)))
             @Valid @RequestBody SignatureRequest body,
-            @Parameter(in = ParameterIn.HEADER, description = "The version the client last saw, as \"N\"")
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            @RequestHeader(name = "Idempotency-Key", required = false) @Parameter(schema = @Schema(pattern = IDEMPOTENCY_KEY)) String idempotencyKey,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             Authentication who, HttpServletRequest request) {
         CommandSender.CommandContext context = context(who, request, id, ifMatch, idempotencyKey, body);
         return answer(sender.send(body.toCommand(id), context));
@@ -94,13 +87,13 @@ class ConventionCommandController {
     @Operation(summary = "Record an avenant (R3, R4)")
     @ApiResponse(responseCode = "200", description = "Signed; a financial avenant on time fulfils the deadline")
     ResponseEntity<CommandAnswer> signAvenant(
-            @PathVariable @Parameter(schema = @Schema(pattern = ValidationPatterns.CONVENTION_ID)) String id,
+            @PathVariable String id,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     name = "Pas-de-Calais financial avenant, due by 31 March 2019",
                     value = RealHistoryExamples.PAS_DE_CALAIS_FINANCIAL_AVENANT)))
             @Valid @RequestBody AvenantRequest body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            @RequestHeader(name = "Idempotency-Key", required = false) @Parameter(schema = @Schema(pattern = IDEMPOTENCY_KEY)) String idempotencyKey,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             Authentication who, HttpServletRequest request) {
         CommandSender.CommandContext context = context(who, request, id, ifMatch, idempotencyKey, body);
         return answer(sender.send(body.toCommand(id), context));
@@ -110,10 +103,10 @@ class ConventionCommandController {
     @Operation(summary = "Extend the open avenant deadline (R5)")
     @ApiResponse(responseCode = "200", description = "Extended; the old and new dates stay in history")
     ResponseEntity<CommandAnswer> extendDeadline(
-            @PathVariable @Parameter(schema = @Schema(pattern = ValidationPatterns.CONVENTION_ID)) String id,
+            @PathVariable String id,
             @Valid @RequestBody DeadlineExtensionRequest body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            @RequestHeader(name = "Idempotency-Key", required = false) @Parameter(schema = @Schema(pattern = IDEMPOTENCY_KEY)) String idempotencyKey,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             Authentication who, HttpServletRequest request) {
         CommandSender.CommandContext context = context(who, request, id, ifMatch, idempotencyKey, body);
         return answer(sender.send(body.toCommand(id, today()), context));
@@ -123,12 +116,12 @@ class ConventionCommandController {
     @Operation(summary = "Record funds committed by a party for a year (R7)")
     @ApiResponse(responseCode = "200", description = "Committed")
     ResponseEntity<CommandAnswer> commit(
-            @PathVariable @Parameter(schema = @Schema(pattern = ValidationPatterns.CONVENTION_ID)) String id,
+            @PathVariable String id,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     name = "Département du Nord, 2020", value = RealHistoryExamples.BASSIN_MINIER_COMMITMENT)))
             @Valid @RequestBody CommitmentRequest body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            @RequestHeader(name = "Idempotency-Key", required = false) @Parameter(schema = @Schema(pattern = IDEMPOTENCY_KEY)) String idempotencyKey,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             Authentication who, HttpServletRequest request) {
         CommandSender.CommandContext context = context(who, request, id, ifMatch, idempotencyKey, body);
         return answer(sender.send(body.toCommand(id), context));
@@ -138,10 +131,10 @@ class ConventionCommandController {
     @Operation(summary = "Terminate a convention (R9)")
     @ApiResponse(responseCode = "200", description = "Terminated; every later command is refused")
     ResponseEntity<CommandAnswer> terminate(
-            @PathVariable @Parameter(schema = @Schema(pattern = ValidationPatterns.CONVENTION_ID)) String id,
+            @PathVariable String id,
             @Valid @RequestBody TerminationRequest body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            @RequestHeader(name = "Idempotency-Key", required = false) @Parameter(schema = @Schema(pattern = IDEMPOTENCY_KEY)) String idempotencyKey,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             Authentication who, HttpServletRequest request) {
         CommandSender.CommandContext context = context(who, request, id, ifMatch, idempotencyKey, body);
         return answer(sender.send(body.toCommand(id), context));
@@ -162,8 +155,8 @@ class ConventionCommandController {
         if (pathId != null && !CONVENTION_ID.matcher(pathId).matches()) {
             throw new InvalidParameter("id", "must match \"" + ValidationPatterns.CONVENTION_ID + "\"");
         }
-        if (idempotencyKey != null && !IDEMPOTENCY_KEY_SHAPE.matcher(idempotencyKey).matches()) {
-            throw new InvalidParameter("Idempotency-Key", "must match \"" + IDEMPOTENCY_KEY + "\"");
+        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw new InvalidParameter("Idempotency-Key", "must match \"" + ValidationPatterns.IDEMPOTENCY_KEY + "\"");
         }
         try {
             return new CommandSender.CommandContext(who.getName(), CorrelationIdFilter.of(request),

@@ -1,9 +1,11 @@
 package fr.gouv.conventions.api.http;
 
-/** The shapes of identifiers, codes and amounts accepted over HTTP, shared by the request bodies. */
+/** The shapes of identifiers, codes and amounts accepted over HTTP, shared by the request bodies and paths. */
 final class ValidationPatterns {
 
     static final String CONVENTION_ID = "[a-z0-9-]{3,64}";
+    /** An {@code Idempotency-Key} header. */
+    static final String IDEMPOTENCY_KEY = "[A-Za-z0-9._:-]{1,128}";
     static final String PARTY_ID = "[a-z0-9-]{1,64}";
     static final String AXIS = "[A-Z0-9_]{1,64}";
     /** Metropolitan départements 01–95 with Corsica's 2A and 2B, and the overseas ones 971–976. */

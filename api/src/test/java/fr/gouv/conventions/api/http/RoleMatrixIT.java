@@ -161,6 +161,37 @@ class RoleMatrixIT {
     }
 
     @Test
+    void theContractGivesTheShapeOfTheConventionIdAndOfTheCommandHeaders() {
+        JsonNode paths = api.get("/v3/api-docs").anonymous().send().json().path("paths");
+
+        for (String path : new String[] {"/api/conventions/{id}/signatures", "/api/conventions/{id}/avenants",
+                "/api/conventions/{id}/deadline-extensions", "/api/conventions/{id}/commitments",
+                "/api/conventions/{id}/termination"}) {
+            JsonNode parameters = paths.path(path).path("post").path("parameters");
+            assertThat(parameter(parameters, "path", "id").path("schema").path("pattern").asText())
+                    .as("id of POST %s", path).isEqualTo("[a-z0-9-]{3,64}");
+            assertThat(parameter(parameters, "header", "Idempotency-Key").path("schema").path("pattern").asText())
+                    .as("Idempotency-Key of POST %s", path).isEqualTo("[A-Za-z0-9._:-]{1,128}");
+            assertThat(parameter(parameters, "header", "If-Match").path("description").asText())
+                    .as("If-Match of POST %s", path).isEqualTo("The version the client last saw, as \"N\"");
+        }
+        JsonNode draft = paths.path("/api/conventions").path("post").path("parameters");
+        assertThat(parameter(draft, "header", "Idempotency-Key").path("description").asText())
+                .isEqualTo("Retries with the same key are answered once");
+        assertThat(parameter(paths.path("/api/conventions/{id}").path("get").path("parameters"), "path", "id")
+                .path("schema").path("pattern").asText()).isEqualTo("[a-z0-9-]{3,64}");
+    }
+
+    private static JsonNode parameter(JsonNode parameters, String in, String name) {
+        for (JsonNode parameter : parameters) {
+            if (parameter.path("in").asText().equals(in) && parameter.path("name").asText().equals(name)) {
+                return parameter;
+            }
+        }
+        throw new AssertionError("No " + in + " parameter " + name + " in " + parameters);
+    }
+
+    @Test
     void theRefusalOfAnAnonymousRequestCarriesItsCorrelationId() {
         HttpApi.Answer refused = api.post(Paths.DRAFTS).anonymous().correlationId("anonymous-attempt-1")
                 .json(Bodies.pasDeCalaisDraft("anonymous")).send();
