@@ -56,8 +56,8 @@ final class AggregateLoad {
         }
         double freshMedian = median(freshTimes);
         report.figure("Command on a convention of 10 000 events, with its snapshot (median of " + REPEATS + ")",
-                millis(median(withSnapshot)), String.format(Locale.ROOT, "%.3f × a fresh convention (%s); target ≤ 2×",
-                        median(withSnapshot) / freshMedian, millis(freshMedian)));
+                millis(median(withSnapshot)), Benchmark.Report.ratio(median(withSnapshot) / freshMedian)
+                        + " × a fresh convention (" + millis(freshMedian) + "); target ≤ 2×");
         report.figure("Same command with the snapshots deleted before each (median of " + REPEATS
                         + "; the aggregate cache, when on, holds the convention after the first)", millis(median(withoutSnapshot)),
                 String.format(Locale.ROOT, "%.2f × a fresh convention", median(withoutSnapshot) / freshMedian));

@@ -255,20 +255,26 @@ public final class Benchmark {
 
         /**
          * One line of the throughput table from the rounds at one concurrency: the median rates and their ratio,
-         * the median p50, the worst p99, every error and the longest lag; every round's rates in a note. The ratio
-         * has three digits: with two, 0.346 would read as the 0.35 of its target.
+         * the median p50, the worst p99, every error and the longest lag; every round's rates in a note.
          */
         void throughput(int clients, List<Rate> commands, List<Rate> raws, double lagSeconds) {
             double commandsPerSecond = median(commands.stream().mapToDouble(Rate::perSecond));
             double rawPerSecond = median(raws.stream().mapToDouble(Rate::perSecond));
-            throughput.add(String.format(Locale.ROOT, "| %d | %.0f | %.1f | %.1f | %d | %.0f | %.3f | %.2f |",
+            throughput.add(String.format(Locale.ROOT, "| %d | %.0f | %.1f | %.1f | %d | %.0f | %s | %.2f |",
                     clients, commandsPerSecond, median(commands.stream().mapToDouble(Rate::p50Millis)),
                     commands.stream().mapToDouble(Rate::p99Millis).max().orElse(Double.NaN),
                     commands.stream().mapToLong(Rate::errors).sum(), rawPerSecond,
-                    commandsPerSecond / rawPerSecond, lagSeconds));
+                    ratio(commandsPerSecond / rawPerSecond), lagSeconds));
             rounds.add(String.format(Locale.ROOT, "%d clients: commands/s %s; raw appends/s %s", clients,
                     commands.stream().map(Benchmark::perSecond).collect(Collectors.joining(", ", "[", "]")),
                     raws.stream().map(Benchmark::perSecond).collect(Collectors.joining(", ", "[", "]"))));
+        }
+
+        /**
+         * A ratio judged against a target, with three digits: with two, 0.346 would read as the 0.35 of its target.
+         */
+        static String ratio(double value) {
+            return String.format(Locale.ROOT, "%.3f", value);
         }
 
         /** The CPU each side spent per operation at one concurrency, the median of its rounds. */

@@ -63,8 +63,8 @@ final class Replay {
                     String.format(Locale.ROOT, "%.0f events/s", scan.perSecond()), scan.operations() + " events");
             report.figure("Rebuild of every projection, pass " + pass + " (" + when + ")",
                     String.format(Locale.ROOT, "%.0f events/s", rebuildRate),
-                    String.format(Locale.ROOT, "%.3f × the raw scan of its pass; target ≥ 0.25×",
-                            rebuildRate / scan.perSecond()));
+                    Benchmark.Report.ratio(rebuildRate / scan.perSecond())
+                            + " × the raw scan of its pass; target ≥ 0.25×");
         }
     }
 
