@@ -27,8 +27,9 @@ import java.util.stream.DoubleStream;
  * figures as a markdown table (also written to a file):
  * <ol>
  *     <li>after a warm-up, raw JDBC appends and commands over HTTP on a realistic mix, at 1, 8 and 32 concurrent
- *     clients, in rounds where raw and HTTP runs alternate (3 by default: this machine's figures move by a third
- *     from one run to the next), with the projection lag at the end of each HTTP run;</li>
+ *     clients, in rounds (3 by default: this machine's figures move by a third from one run to the next) where raw
+ *     and HTTP runs alternate in short slices (4 of 5 s by default: the machine's speed moves within a minute, and
+ *     both sides of a ratio should see the same), with the projection lag at the end of each HTTP slice;</li>
  *     <li>a command on a convention of 10 000 events, with and without a snapshot, against a fresh one;</li>
  *     <li>the rebuild of every projection from a million events, against a raw scan of the same events;</li>
  *     <li>the peak resident memory of the service process.</li>
@@ -37,6 +38,13 @@ import java.util.stream.DoubleStream;
  * ({@code --parts=}) serves to profile one part alone.
  */
 public final class Benchmark {
+
+    /**
+     * The load each slice of a round runs before its window opens: connections open, the compiled code in use and
+     * the live projection trailing by its usual batch, so that the window does not count the work of a start or leave
+     * the projection's last batch out of it (see {@link Tally}).
+     */
+    static final Duration RAMP = Duration.ofSeconds(1);
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
@@ -54,6 +62,11 @@ public final class Benchmark {
                 .mapToInt(Integer::parseInt).toArray();
         List<String> parts = Arrays.asList(options.getOrDefault("parts", "raw,http,aggregate,replay").split(","));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
+        int slices = Integer.parseInt(options.getOrDefault("slices", "4"));
+        if (slices < 1) {
+            System.err.println("--slices is at least 1, not " + slices + "; the options are:\n" + USAGE);
+            System.exit(2);
+        }
         Report report = new Report();
         // Every convention this run creates has it in its id, so that a database measured before can be measured
         // again (the same ids would be refused as existing).
@@ -89,19 +102,31 @@ public final class Benchmark {
                         List<CpuTime.Reading> commandCpu = new ArrayList<>();
                         double lag = 0;
                         for (int round = 1; round <= rounds; round++) {
+                            Tally appends = new Tally();
+                            Tally sent = new Tally();
+                            CpuTime.Reading rawSpent = CpuTime.Reading.NONE;
+                            CpuTime.Reading commandSpent = CpuTime.Reading.NONE;
+                            for (int slice = 1; slice <= slices; slice++) {
+                                if (rawAppends) {
+                                    CpuTime.Reading cpuBefore = cpu.read();
+                                    raw.append(clients, RAMP, run.dividedBy(slices), 2000, appends);
+                                    rawSpent = rawSpent.plus(cpu.read().since(cpuBefore));
+                                }
+                                if (http) {
+                                    long before = lastEventIndex(database);
+                                    CpuTime.Reading cpuBefore = cpu.read();
+                                    mix.run(clients, RAMP, run.dividedBy(slices), sent);
+                                    commandSpent = commandSpent.plus(cpu.read().since(cpuBefore));
+                                    lag = Math.max(lag, projectionLagSeconds(database, before));
+                                }
+                            }
                             if (rawAppends) {
-                                CpuTime.Reading cpuBefore = cpu.read();
-                                Rate appends = raw.append(clients, run, 2000);
-                                raws.add(appends);
-                                rawCpu.add(cpu.read().perOperationSince(cpuBefore, appends.operations()));
+                                raws.add(appends.rate("raw JDBC append", clients));
+                                rawCpu.add(rawSpent.perOperation(appends.sent()));
                             }
                             if (http) {
-                                long before = lastEventIndex(database);
-                                CpuTime.Reading cpuBefore = cpu.read();
-                                Rate sent = mix.run(clients, run);
-                                commands.add(sent);
-                                commandCpu.add(cpu.read().perOperationSince(cpuBefore, sent.operations()));
-                                lag = Math.max(lag, projectionLagSeconds(database, before));
+                                commands.add(sent.rate("service over HTTP", clients));
+                                commandCpu.add(commandSpent.perOperation(sent.sent()));
                             }
                             log(String.format(Locale.ROOT, "%d clients, round %d: %s commands/s, raw %s/s",
                                     clients, round, commands.isEmpty() ? "-" : perSecond(commands.get(round - 1)),
@@ -122,7 +147,7 @@ public final class Benchmark {
                 report.memory(service.peakRssMib());
             }
         }
-        String markdown = report.markdown(run, replayEvents, LocalDateTime.now());
+        String markdown = report.markdown(run, slices, replayEvents, LocalDateTime.now());
         System.out.println(markdown);
         Files.createDirectories(output.toAbsolutePath().getParent());
         Files.writeString(output, markdown);
@@ -203,8 +228,8 @@ public final class Benchmark {
         }
     }
 
-    private static final List<String> OPTIONS = List.of("jdbc-url", "user", "password", "seconds", "rounds", "events",
-            "service-jar", "output", "service-jvm", "warm-up-seconds", "clients", "parts", "durable-commits");
+    private static final List<String> OPTIONS = List.of("jdbc-url", "user", "password", "seconds", "rounds", "slices",
+            "events", "service-jar", "output", "service-jvm", "warm-up-seconds", "clients", "parts", "durable-commits");
 
     private static final String USAGE = """
             java -jar bench/target/conventions-bench.jar [--name=value ...]
@@ -213,8 +238,11 @@ public final class Benchmark {
               --durable-commits=on  the embedded one writes each commit to disk before answering it, as the
                                     service's own does (off: fsync and synchronous_commit off, zonky's test
                                     settings, as in the runs before 2026-11-27 05:50)
-              --seconds=20          length of each throughput run
-              --rounds=3            raw and HTTP runs per concurrency (medians are reported)
+              --seconds=20          what each round measures of raw appends, and of commands
+              --rounds=3            rounds per concurrency (medians are reported)
+              --slices=4            slices of a round: its raw and HTTP runs alternate this many times (5 s each
+                                    by default), each measured after 1 s of load, so that both sides see the
+                                    machine as it is over the same half-minute
               --clients=1,8,32      concurrencies
               --warm-up-seconds=180 unmeasured load before the HTTP runs
               --events=1000000      events replayed by the rebuild
@@ -315,16 +343,18 @@ public final class Benchmark {
                     "target: under 512 MiB");
         }
 
-        String markdown(Duration run, long events, LocalDateTime when) {
+        String markdown(Duration run, int slices, long events, LocalDateTime when) {
             StringBuilder text = new StringBuilder("## Run of " + when.withNano(0) + "\n\n");
             notes.forEach(note -> text.append("- ").append(note).append('\n'));
-            text.append("- Each throughput run lasts ").append(run.toSeconds()).append(" s; replay over ")
-                    .append(events).append(" events\n\n");
+            text.append(String.format(Locale.ROOT, "- Each round measures %d s of raw appends and %d s of commands,"
+                    + " alternating in %d slices of %.1f s, each measured after %d s of load; replay over %d events"
+                    + "\n\n", run.toSeconds(), run.toSeconds(), slices, run.toMillis() / 1000.0 / slices,
+                    RAMP.toSeconds(), events));
             text.append("| clients | commands/s | p50 ms | p99 ms | errors | raw JDBC appends/s | ratio | projection lag s |\n");
             text.append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             throughput.forEach(line -> text.append(line).append('\n'));
             if (!rounds.isEmpty()) {
-                text.append("\nEach line: the median of its rounds (raw and HTTP runs alternate), the worst p99 and the"
+                text.append("\nEach line: the median of its rounds (raw and HTTP slices alternate), the worst p99 and the"
                         + " longest lag. The rounds:\n\n");
                 rounds.forEach(line -> text.append("- ").append(line).append('\n'));
             }

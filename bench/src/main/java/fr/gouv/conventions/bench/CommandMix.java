@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A realistic mix of commands from N concurrent clients: 10 % drafts, 10 % signatures of those drafts, 10 %
@@ -59,22 +58,22 @@ final class CommandMix {
     }
 
     Rate run(int clients, Duration duration) throws Exception {
-        Latencies latencies = new Latencies();
-        AtomicLong errors = new AtomicLong();
-        long end = System.nanoTime() + duration.toNanos();
+        Tally tally = new Tally();
+        run(clients, Duration.ZERO, duration, tally);
+        return tally.rate("service over HTTP", clients);
+    }
+
+    /** One slice of a round: {@code clients} send commands for {@code ramp}, then for the {@code measured} window. */
+    void run(int clients, Duration ramp, Duration measured, Tally tally) throws Exception {
+        Tally.Window window = tally.open(ramp, measured);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<?>> workers = new ArrayList<>();
-        long started = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             workers.add(pool.submit(() -> {
-                while (System.nanoTime() < end) {
+                while (window.loadGoesOn()) {
                     long begin = System.nanoTime();
                     int status = oneCommand();
-                    if (status >= 200 && status < 300) {
-                        latencies.record(begin);
-                    } else {
-                        errors.incrementAndGet();
-                    }
+                    tally.completed(window, begin, System.nanoTime(), status >= 200 && status < 300);
                 }
                 return null;
             }));
@@ -86,7 +85,6 @@ final class CommandMix {
         } finally {
             pool.shutdownNow();
         }
-        return Rate.of("service over HTTP", clients, latencies, (System.nanoTime() - started) / 1e9, errors.get());
     }
 
     private int oneCommand() throws Exception {

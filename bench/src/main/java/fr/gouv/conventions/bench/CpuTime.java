@@ -18,13 +18,27 @@ final class CpuTime {
     /** {@code utime}, {@code stime} and their children's counterparts are in ticks of USER_HZ, 100 a second. */
     private static final double MILLIS_PER_TICK = 10;
 
-    /** Milliseconds of CPU of each side, since their processes started or per operation. */
+    /**
+     * Milliseconds of CPU of each side: since their processes started, spent between two readings (added up over the
+     * slices of a round), or per operation.
+     */
     record Reading(double serviceMillis, double postgresMillis, double loadGeneratorMillis) {
 
-        Reading perOperationSince(Reading before, long operations) {
-            return new Reading((serviceMillis - before.serviceMillis) / operations,
-                    (postgresMillis - before.postgresMillis) / operations,
-                    (loadGeneratorMillis - before.loadGeneratorMillis) / operations);
+        static final Reading NONE = new Reading(0, 0, 0);
+
+        Reading since(Reading before) {
+            return new Reading(serviceMillis - before.serviceMillis, postgresMillis - before.postgresMillis,
+                    loadGeneratorMillis - before.loadGeneratorMillis);
+        }
+
+        Reading plus(Reading other) {
+            return new Reading(serviceMillis + other.serviceMillis, postgresMillis + other.postgresMillis,
+                    loadGeneratorMillis + other.loadGeneratorMillis);
+        }
+
+        Reading perOperation(long operations) {
+            return new Reading(serviceMillis / operations, postgresMillis / operations,
+                    loadGeneratorMillis / operations);
         }
     }
 

@@ -9,7 +9,11 @@ final class Latencies {
     private final Histogram histogram = new ConcurrentHistogram(3);
 
     void record(long startedNanos) {
-        histogram.recordValue(Math.max(1, (System.nanoTime() - startedNanos) / 1000));
+        record(startedNanos, System.nanoTime());
+    }
+
+    void record(long startedNanos, long endedNanos) {
+        histogram.recordValue(Math.max(1, (endedNanos - startedNanos) / 1000));
     }
 
     long count() {

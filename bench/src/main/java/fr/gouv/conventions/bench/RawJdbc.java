@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The database's own limit, with nothing of the service in the way: plain JDBC on the same PostgreSQL.
@@ -51,12 +50,16 @@ final class RawJdbc {
 
     /** Appends for {@code duration} from {@code threads} threads, over {@code streams} streams chosen at random. */
     Rate append(int threads, Duration duration, int streams) throws Exception {
-        Latencies latencies = new Latencies();
-        AtomicLong conflicts = new AtomicLong();
-        long end = System.nanoTime() + duration.toNanos();
+        Tally tally = new Tally();
+        append(threads, Duration.ZERO, duration, streams, tally);
+        return tally.rate("raw JDBC append", threads);
+    }
+
+    /** One slice of a round: {@code threads} append for {@code ramp}, then for the {@code measured} window. */
+    void append(int threads, Duration ramp, Duration measured, int streams, Tally tally) throws Exception {
+        Tally.Window window = tally.open(ramp, measured);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<?>> workers = new ArrayList<>();
-        long started = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             workers.add(pool.submit(() -> {
                 try (Connection connection = database.getConnection();
@@ -67,9 +70,10 @@ final class RawJdbc {
                                                            metadata, payload, payloadtype, timestamp)
                              values (?, ?, 'Convention', ?, ?, ?, ?, ?)""")) {
                     connection.setAutoCommit(false);
-                    while (System.nanoTime() < end) {
+                    while (window.loadGoesOn()) {
                         String stream = "raw-" + threads + "-" + ThreadLocalRandom.current().nextInt(streams);
                         long begin = System.nanoTime();
+                        boolean appended = true;
                         try {
                             last.setString(1, stream);
                             long next;
@@ -87,11 +91,11 @@ final class RawJdbc {
                             insert.setString(7, StoredEvents.recordedNow());
                             insert.executeUpdate();
                             connection.commit();
-                            latencies.record(begin);
                         } catch (SQLException raced) {
                             connection.rollback();
-                            conflicts.incrementAndGet();
+                            appended = false;
                         }
+                        tally.completed(window, begin, System.nanoTime(), appended);
                     }
                 }
                 return null;
@@ -104,8 +108,6 @@ final class RawJdbc {
         } finally {
             pool.shutdownNow();
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        return Rate.of("raw JDBC append", threads, latencies, seconds, conflicts.get());
     }
 
     /** Reads every event of the event table in global order, 1000 at a time, parsing each payload. */

@@ -29,11 +29,23 @@ class CpuTimeTest {
         CpuTime.Reading before = new CpuTime.Reading(1000, 500, Double.NaN);
         CpuTime.Reading after = new CpuTime.Reading(1690, 1000, Double.NaN);
 
-        CpuTime.Reading perCommand = after.perOperationSince(before, 1000);
+        CpuTime.Reading perCommand = after.since(before).perOperation(1000);
 
         assertThat(perCommand.serviceMillis()).isCloseTo(0.69, within(1e-9));
         assertThat(perCommand.postgresMillis()).isCloseTo(0.5, within(1e-9));
         assertThat(perCommand.loadGeneratorMillis()).isNaN();
+    }
+
+    @Test
+    void whatTheSlicesOfARoundSpentAddsUpBeforeItIsDividedByEveryOperationTheySent() {
+        CpuTime.Reading first = new CpuTime.Reading(1300, 800, 40).since(new CpuTime.Reading(1000, 500, 10));
+        CpuTime.Reading second = new CpuTime.Reading(2000, 1300, 70).since(new CpuTime.Reading(1600, 1100, 50));
+
+        CpuTime.Reading perCommand = CpuTime.Reading.NONE.plus(first).plus(second).perOperation(1400);
+
+        assertThat(perCommand.serviceMillis()).isCloseTo(0.5, within(1e-9));
+        assertThat(perCommand.postgresMillis()).isCloseTo(0.357142857, within(1e-6));
+        assertThat(perCommand.loadGeneratorMillis()).isCloseTo(0.035714286, within(1e-6));
     }
 
     @Test

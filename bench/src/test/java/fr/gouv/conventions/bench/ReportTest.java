@@ -22,7 +22,7 @@ class ReportTest {
         report.throughput(8, List.of(perSecond(1699), perSecond(1568), perSecond(1243)),
                 List.of(perSecond(4561), perSecond(4527), perSecond(4320)), 0.5);
 
-        assertThat(report.markdown(Duration.ofSeconds(20), 1_000_000, LocalDateTime.of(2026, 12, 3, 12, 58)))
+        assertThat(report.markdown(Duration.ofSeconds(20), 4, 1_000_000, LocalDateTime.of(2026, 12, 3, 12, 58)))
                 .contains("| 8 | 1568 | 4.0 | 20.0 | 0 | 4527 | 0.346 | 0.50 |")
                 .contains("- 8 clients: commands/s [1699, 1568, 1243]; raw appends/s [4561, 4527, 4320]");
     }
