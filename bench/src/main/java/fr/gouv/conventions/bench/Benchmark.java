@@ -67,6 +67,7 @@ public final class Benchmark {
             System.err.println("--slices is at least 1, not " + slices + "; the options are:\n" + USAGE);
             System.exit(2);
         }
+        Duration slice = run.dividedBy(slices);
         Report report = new Report();
         // Every convention this run creates has it in its id, so that a database measured before can be measured
         // again (the same ids would be refused as existing).
@@ -106,16 +107,16 @@ public final class Benchmark {
                             Tally sent = new Tally();
                             CpuTime.Reading rawSpent = CpuTime.Reading.NONE;
                             CpuTime.Reading commandSpent = CpuTime.Reading.NONE;
-                            for (int slice = 1; slice <= slices; slice++) {
+                            for (int count = 1; count <= slices; count++) {
                                 if (rawAppends) {
                                     CpuTime.Reading cpuBefore = cpu.read();
-                                    raw.append(clients, RAMP, run.dividedBy(slices), 2000, appends);
+                                    raw.append(clients, RAMP, slice, 2000, appends);
                                     rawSpent = rawSpent.plus(cpu.read().since(cpuBefore));
                                 }
                                 if (http) {
                                     long before = lastEventIndex(database);
                                     CpuTime.Reading cpuBefore = cpu.read();
-                                    mix.run(clients, RAMP, run.dividedBy(slices), sent);
+                                    mix.run(clients, RAMP, slice, sent);
                                     commandSpent = commandSpent.plus(cpu.read().since(cpuBefore));
                                     lag = Math.max(lag, projectionLagSeconds(database, before));
                                 }
