@@ -2,6 +2,18 @@ package fr.gouv.conventions.api.axon;
 
 import fr.gouv.conventions.core.model.Convention;
 import fr.gouv.conventions.core.model.ConventionRefused;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineManagerSpanFactory;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.springframework.context.annotation.Primary;
+import javax.sql.DataSource;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -143,6 +155,66 @@ class AxonConfiguration {
     }
 
     /**
+     * Connections as Spring hands them out: the transaction's where one is open, else one from the pool for each use.
+     * Not Axon's default, which keeps the first connection a command asked for until the command ends: a
+     * transaction opened later in the command ({@link CommandTransactions}) would not cover the append.
+     */
+    @Bean
+    ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new SpringDataSourceConnectionProvider(dataSource);
+    }
+
+    /**
+     * Axon's command bus, as its autoconfiguration builds it but for the transaction it opens around every command:
+     * a command that writes nothing but its events needs none, and saves a round trip to PostgreSQL (see
+     * {@link PostgresEventStorageEngine}); those that write more open theirs ({@link CommandTransactions}).
+     */
+    @Bean
+    @Qualifier("localSegment")
+    SimpleCommandBus commandBus(org.axonframework.config.Configuration configuration,
+                                DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
+        SimpleCommandBus commandBus = SimpleCommandBus.builder()
+                .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
+                .spanFactory(configuration.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(configuration.messageMonitor(CommandBus.class, "commandBus"))
+                .build();
+        commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(configuration.correlationDataProviders()));
+        return commandBus;
+    }
+
+    @Bean
+    CommandTransactions commandTransactions(TransactionManager transactionManager) {
+        return new CommandTransactions(transactionManager);
+    }
+
+    /** Axon's persisted deadlines, as its autoconfiguration builds them; the tasks of db-scheduler run them. */
+    @Bean
+    DbSchedulerDeadlineManager persistedDeadlines(Scheduler scheduler,
+                                                  org.axonframework.config.Configuration configuration,
+                                                  @Qualifier("eventSerializer") Serializer serializer,
+                                                  TransactionManager transactionManager,
+                                                  DeadlineManagerSpanFactory spanFactory) {
+        return DbSchedulerDeadlineManager.builder()
+                .scheduler(scheduler)
+                .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
+                .serializer(serializer)
+                .transactionManager(transactionManager)
+                .spanFactory(spanFactory)
+                // db-scheduler's autoconfiguration starts and stops the scheduler.
+                .startScheduler(false)
+                .stopScheduler(false)
+                .build();
+    }
+
+    /** The deadlines that commands schedule and cancel, in their transaction. */
+    @Bean
+    @Primary
+    DeadlineManager deadlineManager(DbSchedulerDeadlineManager persistedDeadlines,
+                                    CommandTransactions commandTransactions) {
+        return new TransactionalDeadlines(persistedDeadlines, commandTransactions);
+    }
+
+    /**
      * The token store, with a node id of its own for each instance: two instances (even in one JVM) must not both
      * believe they own a segment of a processor.
      */
@@ -161,8 +233,8 @@ class AxonConfiguration {
     /**
      * Axon's JDBC event storage, as its autoconfiguration builds it, but reading 1000 events per query instead of
      * 100 when a processor or a rebuild streams the store: a replay of a million events makes a thousand queries
-     * instead of ten thousand (see BENCHMARKS.md); reading each streamed event's timestamp once
-     * ({@link TimestampReadingEventStorageEngine}); and appending events already chained
+     * instead of ten thousand (see BENCHMARKS.md); appending a lone event in one statement and reading each
+     * streamed event's timestamp once ({@link PostgresEventStorageEngine}); and appending events already chained
      * ({@link ChainedEventAppends}), keeping the last link of as many conventions as the aggregate cache holds.
      */
     @Bean
@@ -173,7 +245,7 @@ class AxonConfiguration {
                                           ConnectionProvider connectionProvider, TransactionManager transactionManager,
                                           @Value("${conventions.event-store.batch-size:1000}") int batchSize,
                                           @Value("${conventions.aggregate-cache-size:5000}") long streamsKept) {
-        return new TimestampReadingEventStorageEngine(JdbcEventStorageEngine.builder()
+        return new PostgresEventStorageEngine(JdbcEventStorageEngine.builder()
                 .appendEvents(new ChainedEventAppends(streamsKept))
                 .snapshotSerializer(serializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -181,9 +253,8 @@ class AxonConfiguration {
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
                 .schema(new EventSchema())
-                .batchSize(batchSize));
+                .batchSize(batchSize), transactionManager);
     }
 
     /**

@@ -1,6 +1,7 @@
 package fr.gouv.conventions.api.idempotency;
 
 import fr.gouv.conventions.api.axon.CommandOutcome;
+import fr.gouv.conventions.api.axon.CommandTransactions;
 import fr.gouv.conventions.core.event.EventMetadata;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
@@ -13,17 +14,19 @@ import java.util.Optional;
 
 /**
  * Handles a command sent with an idempotency key at most once per actor: a known key answers without handling
- * the command, and the first answer is written in the command's own transaction, with its events, so that
- * either both are stored or neither is. A concurrent twin blocks on the key until the first commits, then
+ * the command, and the first answer is written in the command's transaction, opened here, with its events, so
+ * that either both are stored or neither is. A concurrent twin blocks on the key until the first commits, then
  * fails on it and rolls back its events.
  */
 @Component
 class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     private final IdempotencyKeys keys;
+    private final CommandTransactions transactions;
 
-    IdempotencyInterceptor(IdempotencyKeys keys) {
+    IdempotencyInterceptor(IdempotencyKeys keys, CommandTransactions transactions) {
         this.keys = keys;
+        this.transactions = transactions;
     }
 
     @Override
@@ -35,6 +38,7 @@ class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandMessage
         }
         var request = new IdempotentRequest((String) metadata.get(EventMetadata.ACTOR), key,
                 (String) metadata.get(IdempotentRequest.REQUEST_HASH));
+        transactions.require(unitOfWork);
         Optional<StoredAnswer> first = keys.find(request.actor(), key);
         if (first.isPresent()) {
             throw new AlreadyAnswered(first.get());

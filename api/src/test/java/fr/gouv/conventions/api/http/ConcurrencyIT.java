@@ -140,6 +140,32 @@ class ConcurrencyIT {
     }
 
     @Test
+    void aKeyIsNotSpentByACommandWhoseEventsWereNotStored() {
+        String id = inForce("events-not-stored");
+        service.jdbc().execute("""
+                create function refuse_events_of_one_convention() returns trigger language plpgsql as $$
+                begin
+                    if new.aggregateidentifier = 'events-not-stored' then raise exception 'refused by the test'; end if;
+                    return new;
+                end $$""");
+        service.jdbc().execute("""
+                create trigger refuse_events_of_one_convention before insert on domainevententry
+                   for each row execute function refuse_events_of_one_convention()""");
+        HttpApi.Answer failed;
+        try {
+            failed = api.post(Paths.commitments(id)).idempotencyKey("not-stored").json(stateCommits("1000.00")).send();
+        } finally {
+            service.jdbc().execute("drop trigger refuse_events_of_one_convention on domainevententry");
+            service.jdbc().execute("drop function refuse_events_of_one_convention()");
+        }
+
+        assertProblem(failed, 500, "INTERNAL_ERROR");
+        assertAccepted(api.post(Paths.commitments(id)).idempotencyKey("not-stored").json(stateCommits("1000.00"))
+                .send(), 200, id, 4);
+        assertThat(fundsCommitted(id)).isEqualTo(1);
+    }
+
+    @Test
     void aDraftWithoutIdSentTwiceWithTheSameKeyCreatesOneConvention() {
         long drafts = drafts();
 

@@ -2,8 +2,12 @@ package fr.gouv.conventions.api.axon;
 
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.transaction.Transaction;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -13,6 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -27,9 +33,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-class TimestampReadingEventStorageEngineTest {
+class PostgresEventStorageEngineTest {
 
     private static final EventSchema SCHEMA = new EventSchema();
 
@@ -42,12 +49,12 @@ class TimestampReadingEventStorageEngineTest {
             Instant instant = Instant.ofEpochMilli(first + (long) (random.nextDouble() * (last - first)));
             String written = DateTimeUtils.formatInstant(instant);
 
-            assertThat(TimestampReadingEventStorageEngine.parse(written)).as(written)
+            assertThat(PostgresEventStorageEngine.parse(written)).as(written)
                     .isEqualTo(DateTimeUtils.parseInstant(written)).isEqualTo(instant);
         }
         for (String written : List.of("1970-01-01T00:00:00.000Z", "2024-02-29T23:59:59.999Z",
                 "2026-12-31T23:59:59.000Z", "2000-01-01T00:00:00.001Z")) {
-            assertThat(TimestampReadingEventStorageEngine.parse(written)).as(written)
+            assertThat(PostgresEventStorageEngine.parse(written)).as(written)
                     .isEqualTo(DateTimeUtils.parseInstant(written));
         }
     }
@@ -56,7 +63,7 @@ class TimestampReadingEventStorageEngineTest {
     @ValueSource(strings = {"2026-11-26T12:34:56Z", "2026-11-26T12:34:56.123456789Z", "2026-11-26T12:34:56.7Z",
             "2026-11-26T12:34:56.789+02:00", "2026-11-26t12:34:56.789z", "+12026-11-26T12:34:56.789Z"})
     void leavesAnyOtherTextToAxonsParser(String written) {
-        assertThat(TimestampReadingEventStorageEngine.parse(written)).isEqualTo(DateTimeUtils.parseInstant(written));
+        assertThat(PostgresEventStorageEngine.parse(written)).isEqualTo(DateTimeUtils.parseInstant(written));
     }
 
     @ParameterizedTest
@@ -66,17 +73,17 @@ class TimestampReadingEventStorageEngineTest {
     void refusesWhatAxonsParserRefuses(String written) {
         Throwable axons = catchThrowable(() -> DateTimeUtils.parseInstant(written));
         if (axons == null) {
-            assertThat(TimestampReadingEventStorageEngine.parse(written))
+            assertThat(PostgresEventStorageEngine.parse(written))
                     .isEqualTo(DateTimeUtils.parseInstant(written));
         } else {
-            assertThatThrownBy(() -> TimestampReadingEventStorageEngine.parse(written))
+            assertThatThrownBy(() -> PostgresEventStorageEngine.parse(written))
                     .isInstanceOf(axons.getClass()).hasMessage(axons.getMessage());
         }
     }
 
     @Test
     void tracksEventsAndGapsAsAxonsEngineDoes() throws SQLException {
-        TimestampReadingEventStorageEngine ours = new TimestampReadingEventStorageEngine(builder());
+        PostgresEventStorageEngine ours = new PostgresEventStorageEngine(builder(), NoTransactionManager.INSTANCE);
         AxonsEngine axons = new AxonsEngine(builder());
         String recent = DateTimeUtils.formatInstant(Instant.now().minusSeconds(5));
         String old = DateTimeUtils.formatInstant(Instant.now().minus(Duration.ofMinutes(2)));
@@ -105,6 +112,71 @@ class TimestampReadingEventStorageEngineTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void appendsALoneEventInAStatementOfItsOwnWithoutATransaction() throws SQLException {
+        PreparedStatement statement = mock(PreparedStatement.class);
+        RecordingTransactions transactions = new RecordingTransactions();
+        PostgresEventStorageEngine engine = appendingTo(statement, transactions);
+
+        engine.appendEvents(List.of(event(0)));
+
+        verify(statement).executeBatch();
+        assertThat(transactions.started).isZero();
+    }
+
+    @Test
+    void appendsSeveralEventsInOneTransaction() throws SQLException {
+        PreparedStatement statement = mock(PreparedStatement.class);
+        RecordingTransactions transactions = new RecordingTransactions();
+        PostgresEventStorageEngine engine = appendingTo(statement, transactions);
+
+        engine.appendEvents(List.of(event(0), event(1)));
+
+        verify(statement).executeBatch();
+        assertThat(transactions.started).isEqualTo(1);
+        assertThat(transactions.committed).isEqualTo(1);
+    }
+
+    private static PostgresEventStorageEngine appendingTo(PreparedStatement statement, TransactionManager transactions)
+            throws SQLException {
+        Connection connection = mock(Connection.class);
+        when(connection.prepareStatement(anyString())).thenReturn(statement);
+        when(statement.executeBatch()).thenReturn(new int[]{1});
+        JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
+        return new PostgresEventStorageEngine(JdbcEventStorageEngine.builder()
+                .connectionProvider(() -> connection)
+                .appendEvents(new ChainedEventAppends(10))
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .schema(SCHEMA), transactions);
+    }
+
+    private static DomainEventMessage<?> event(long sequenceNumber) {
+        return new GenericDomainEventMessage<>("Convention", "convention-1", sequenceNumber,
+                "engagement " + sequenceNumber);
+    }
+
+    /** Counts the transactions started and committed through it. */
+    private static final class RecordingTransactions implements TransactionManager {
+        int started;
+        int committed;
+
+        @Override
+        public Transaction startTransaction() {
+            started++;
+            return new Transaction() {
+                @Override
+                public void commit() {
+                    committed++;
+                }
+
+                @Override
+                public void rollback() {
+                }
+            };
         }
     }
 
@@ -143,9 +215,9 @@ class TimestampReadingEventStorageEngineTest {
     private static final class AxonsEngine extends JdbcEventStorageEngine {
 
         AxonsEngine(JdbcEventStorageEngine.Builder builder) {
-            super(builder.gapTimeout(TimestampReadingEventStorageEngine.GAP_TIMEOUT_MILLIS)
-                    .maxGapOffset(TimestampReadingEventStorageEngine.MAX_GAP_OFFSET)
-                    .lowestGlobalSequence(TimestampReadingEventStorageEngine.LOWEST_GLOBAL_SEQUENCE));
+            super(builder.gapTimeout(PostgresEventStorageEngine.GAP_TIMEOUT_MILLIS)
+                    .maxGapOffset(PostgresEventStorageEngine.MAX_GAP_OFFSET)
+                    .lowestGlobalSequence(PostgresEventStorageEngine.LOWEST_GLOBAL_SEQUENCE));
         }
 
         TrackedEventData<?> tracked(ResultSet row, GapAwareTrackingToken previous) throws SQLException {

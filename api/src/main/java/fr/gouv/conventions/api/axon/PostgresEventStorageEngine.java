@@ -1,6 +1,9 @@
 package fr.gouv.conventions.api.axon;
 
 import org.axonframework.common.DateTimeUtils;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -8,6 +11,7 @@ import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,29 +21,57 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
+import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 /**
- * Axon's JDBC event storage, but reading the timestamp of each event a processor or a rebuild streams once, and
- * quickly. Axon's engine parses it with {@code DateTimeFormatter.ISO_OFFSET_DATE_TIME} for every such event, to
- * decide whether a gap before it may still fill, and again whenever the event's time is asked: that parse alone
- * took a quarter of a rebuild's reading thread (see BENCHMARKS.md). Here the entry parses the layout Axon writes
- * ({@code 2026-11-26T12:34:56.789Z}) directly, falls back to Axon's parser for any other text, and keeps the
- * result. {@link #getTrackedEventData} is otherwise Axon 4.13's, gap rules included, with Axon's default gap
- * settings, which this engine sets on its builder.
+ * Axon's JDBC event storage as this service runs it on PostgreSQL, with two changes.
+ * <ul>
+ *     <li>It opens no transaction of its own but to append several events at once, so that a command's events are
+ *     stored together or not at all. Everything else runs in the transaction of the thread if it has one (the
+ *     connection provider hands out its connection), else as statements of their own, which PostgreSQL commits as
+ *     they run: one round trip, where a transaction takes two (the statement, then the commit), each a wait and a
+ *     thread switch on both sides. Most commands write nothing but one event and run without a transaction
+ *     ({@link CommandTransactions}); their append is that one statement, and so are the reads of a stream that the
+ *     aggregate cache did not hold, and of the live projection's new events.</li>
+ *     <li>The timestamp of each event a processor or a rebuild streams is read once, and quickly. Axon's engine
+ *     parses it with {@code DateTimeFormatter.ISO_OFFSET_DATE_TIME} for every such event, to decide whether a gap
+ *     before it may still fill, and again whenever the event's time is asked: that parse alone took a quarter of a
+ *     rebuild's reading thread (see BENCHMARKS.md). Here the entry parses the layout Axon writes
+ *     ({@code 2026-11-26T12:34:56.789Z}) directly, falls back to Axon's parser for any other text, and keeps the
+ *     result. {@link #getTrackedEventData} is otherwise Axon 4.13's, gap rules included, with Axon's default gap
+ *     settings, which this engine sets on its builder.</li>
+ * </ul>
  */
-class TimestampReadingEventStorageEngine extends JdbcEventStorageEngine {
+class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 
     /** Axon's defaults: the same values are given to the builder, so that both parts of the engine agree. */
     static final int GAP_TIMEOUT_MILLIS = 60_000;
     static final int MAX_GAP_OFFSET = 10_000;
     static final long LOWEST_GLOBAL_SEQUENCE = 1;
 
-    TimestampReadingEventStorageEngine(JdbcEventStorageEngine.Builder builder) {
-        super(builder.gapTimeout(GAP_TIMEOUT_MILLIS).maxGapOffset(MAX_GAP_OFFSET)
-                .lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE));
+    private final TransactionManager appendTransactions;
+
+    /**
+     * @param builder            Axon's settings, without a transaction manager: this engine joins the transaction of
+     *                           the thread, it does not open one
+     * @param appendTransactions joins or opens the transaction of an append of several events
+     */
+    PostgresEventStorageEngine(JdbcEventStorageEngine.Builder builder, TransactionManager appendTransactions) {
+        super(builder.transactionManager(NoTransactionManager.INSTANCE).gapTimeout(GAP_TIMEOUT_MILLIS)
+                .maxGapOffset(MAX_GAP_OFFSET).lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE));
+        this.appendTransactions = appendTransactions;
+    }
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        if (events.size() > 1) {
+            appendTransactions.executeInTransaction(() -> super.appendEvents(events, serializer));
+        } else {
+            super.appendEvents(events, serializer);
+        }
     }
 
     @Override
