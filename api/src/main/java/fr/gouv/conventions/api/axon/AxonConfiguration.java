@@ -178,7 +178,8 @@ class AxonConfiguration {
                 .spanFactory(configuration.getComponent(CommandBusSpanFactory.class))
                 .messageMonitor(configuration.messageMonitor(CommandBus.class, "commandBus"))
                 .build();
-        commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(configuration.correlationDataProviders()));
+        commandBus.registerHandlerInterceptor(
+                new CorrelationDataInterceptor<>(configuration.correlationDataProviders()));
         return commandBus;
     }
 
