@@ -68,6 +68,7 @@ public final class Benchmark {
             System.exit(2);
         }
         Duration slice = run.dividedBy(slices);
+        Duration warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warm-up-seconds", "180")));
         Report report = new Report();
         // Every convention this run creates has it in its id, so that a database measured before can be measured
         // again (the same ids would be refused as existing).
@@ -77,11 +78,25 @@ public final class Benchmark {
                 ? Database.at(options.get("jdbc-url"), options.getOrDefault("user", "postgres"),
                 options.getOrDefault("password", ""))
                 : Database.embedded(durableCommits(options))) {
+            if (options.containsKey("compare-jar")) {
+                Comparison comparison = new Comparison(database, serviceJvm, publicKey, keys, work, runId);
+                StringBuilder markdown = new StringBuilder();
+                try {
+                    comparison.start(jar, Path.of(options.get("compare-jar")), warmUp);
+                    for (int clients : concurrency) {
+                        markdown.append(comparison.measure(clients, rounds, slices, slice)).append('\n');
+                    }
+                } finally {
+                    comparison.stop();
+                }
+                write(markdown.toString(), output);
+                return;
+            }
             report.note("Database: " + database.description());
             report.note("Service JVM: " + String.join(" ", serviceJvm));
             int port = freePort();
-            try (ServiceProcess service = ServiceProcess.start(jar, database, publicKey, port, serviceJvm, List.of(),
-                    work.resolve("service.log"))) {
+            try (ServiceProcess service = ServiceProcess.start(jar, database.address(), publicKey, port, serviceJvm,
+                    List.of(), work.resolve("service.log"))) {
                 HttpCommands admin = HttpCommands.as(port, keys, "bench-admin", List.of("ADMIN"));
                 RawJdbc raw = new RawJdbc(database.pool);
                 raw.createAppendTable();
@@ -91,7 +106,7 @@ public final class Benchmark {
                 if (http) {
                     log("commands over HTTP: warm-up");
                     mix.prepare(300);
-                    warmUp(mix, Duration.ofSeconds(Long.parseLong(options.getOrDefault("warm-up-seconds", "180"))));
+                    warmUp(mix, warmUp);
                     projectionLagSeconds(database, 0);
                 }
                 if (http || rawAppends) {
@@ -148,7 +163,10 @@ public final class Benchmark {
                 report.memory(service.peakRssMib());
             }
         }
-        String markdown = report.markdown(run, slices, replayEvents, LocalDateTime.now());
+        write(report.markdown(run, slices, replayEvents, LocalDateTime.now()), output);
+    }
+
+    private static void write(String markdown, Path output) throws IOException {
         System.out.println(markdown);
         Files.createDirectories(output.toAbsolutePath().getParent());
         Files.writeString(output, markdown);
@@ -223,14 +241,15 @@ public final class Benchmark {
         return setting.equals("on");
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
     private static final List<String> OPTIONS = List.of("jdbc-url", "user", "password", "seconds", "rounds", "slices",
-            "events", "service-jar", "output", "service-jvm", "warm-up-seconds", "clients", "parts", "durable-commits");
+            "events", "service-jar", "output", "service-jvm", "warm-up-seconds", "clients", "parts", "durable-commits",
+            "compare-jar");
 
     private static final String USAGE = """
             java -jar bench/target/conventions-bench.jar [--name=value ...]
@@ -249,6 +268,11 @@ public final class Benchmark {
               --events=1000000      events replayed by the rebuild
               --parts=raw,http,aggregate,replay  the parts to run
               --service-jar=api/target/conventions-service.jar
+              --compare-jar=other.jar  instead of the parts: the commands of the service jar (A) and of this one (B),
+                                    each on a database of its own in the same PostgreSQL, both warmed up, in the
+                                    same rounds, their slices alternating raw appends, A and B; tells apart two
+                                    builds whose separate runs the machine's drift would blur (e.g. --clients=8
+                                    --rounds=8)
               --service-jvm="-Xms256m -Xmx256m -XX:MaxMetaspaceSize=160m -Xss512k -XX:+UseParallelGC
                              -XX:TrimNativeHeapInterval=1000"
               --output=bench/target/benchmark.md""";

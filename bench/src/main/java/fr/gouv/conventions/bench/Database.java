@@ -56,6 +56,33 @@ final class Database implements AutoCloseable {
         return new Database(null, jdbcUrl, user, password);
     }
 
+    /** Where a client connects to this database, and as whom. */
+    record Address(String jdbcUrl, String user, String password) {
+
+        /** Another database of the same PostgreSQL, as the same user. */
+        Address of(String databaseName) {
+            int hostStart = jdbcUrl.indexOf("//");
+            int nameStart = jdbcUrl.indexOf('/', hostStart + 2);
+            if (hostStart < 0 || nameStart < 0) {
+                throw new IllegalArgumentException("No database name in " + jdbcUrl);
+            }
+            int query = jdbcUrl.indexOf('?', nameStart);
+            return new Address(jdbcUrl.substring(0, nameStart + 1) + databaseName
+                    + (query < 0 ? "" : jdbcUrl.substring(query)), user, password);
+        }
+    }
+
+    Address address() {
+        return new Address(jdbcUrl, user, password);
+    }
+
+    /** Creates an empty database of that name in the same PostgreSQL. */
+    void create(String databaseName) throws SQLException {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("create database " + databaseName);
+        }
+    }
+
     /**
      * PostgreSQL's postmaster, when it runs on this machine (embedded, or at a local address): the parent of a
      * connection's backend, if it is a process named {@code postgres}.

@@ -36,7 +36,7 @@ final class ServiceProcess implements AutoCloseable {
         sampler.scheduleAtFixedRate(this::sample, 0, 200, TimeUnit.MILLISECONDS);
     }
 
-    static ServiceProcess start(Path jar, Database database, Path publicKey, int port, List<String> jvmOptions,
+    static ServiceProcess start(Path jar, Database.Address database, Path publicKey, int port, List<String> jvmOptions,
                                 List<String> arguments, Path log) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -45,9 +45,9 @@ final class ServiceProcess implements AutoCloseable {
         command.add("-jar");
         command.add(jar.toString());
         command.add("--server.port=" + port);
-        command.add("--spring.datasource.url=" + database.jdbcUrl);
-        command.add("--spring.datasource.username=" + database.user);
-        command.add("--spring.datasource.password=" + database.password);
+        command.add("--spring.datasource.url=" + database.jdbcUrl());
+        command.add("--spring.datasource.username=" + database.user());
+        command.add("--spring.datasource.password=" + database.password());
         command.add("--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey);
         command.add("--conventions.security.generated-users=false");
         command.add("--logging.level.root=WARN");
