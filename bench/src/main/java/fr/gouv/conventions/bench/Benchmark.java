@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import java.util.stream.DoubleStream;
+import java.util.stream.IntStream;
 
 /**
  * Measures the service against the physical limit of the same PostgreSQL on the same machine, and prints the
@@ -318,9 +319,19 @@ public final class Benchmark {
                     commands.stream().mapToDouble(Rate::p99Millis).max().orElse(Double.NaN),
                     commands.stream().mapToLong(Rate::errors).sum(), rawPerSecond,
                     ratio(commandsPerSecond / rawPerSecond), lagSeconds));
-            rounds.add(String.format(Locale.ROOT, "%d clients: commands/s %s; raw appends/s %s", clients,
+            String line = String.format(Locale.ROOT, "%d clients: commands/s %s; raw appends/s %s", clients,
                     commands.stream().map(Benchmark::perSecond).collect(Collectors.joining(", ", "[", "]")),
-                    raws.stream().map(Benchmark::perSecond).collect(Collectors.joining(", ", "[", "]"))));
+                    raws.stream().map(Benchmark::perSecond).collect(Collectors.joining(", ", "[", "]")));
+            if (commands.size() == raws.size() && !commands.isEmpty()) {
+                // Each round's two sides ran in alternating slices: their ratio is a paired one, which the ratio
+                // of the medians, taken on each side apart, is not.
+                line += IntStream.range(0, commands.size())
+                        .mapToObj(round -> ratio(commands.get(round).perSecond() / raws.get(round).perSecond()))
+                        .collect(Collectors.joining(", ", "; ratio by round [", "], over all rounds "))
+                        + ratio(commands.stream().mapToDouble(Rate::perSecond).sum()
+                        / raws.stream().mapToDouble(Rate::perSecond).sum());
+            }
+            rounds.add(line);
         }
 
         /**

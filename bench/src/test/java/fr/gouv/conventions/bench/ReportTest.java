@@ -24,6 +24,7 @@ class ReportTest {
 
         assertThat(report.markdown(Duration.ofSeconds(20), 4, 1_000_000, LocalDateTime.of(2026, 12, 3, 12, 58)))
                 .contains("| 8 | 1568 | 4.0 | 20.0 | 0 | 4527 | 0.346 | 0.50 |")
-                .contains("- 8 clients: commands/s [1699, 1568, 1243]; raw appends/s [4561, 4527, 4320]");
+                .contains("- 8 clients: commands/s [1699, 1568, 1243]; raw appends/s [4561, 4527, 4320]; ratio by round"
+                        + " [0.373, 0.346, 0.288], over all rounds 0.336");
     }
 }
