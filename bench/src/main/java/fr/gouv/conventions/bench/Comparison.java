@@ -2,8 +2,6 @@ package fr.gouv.conventions.bench;
 
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -108,11 +106,8 @@ final class Comparison {
         for (Side side : sides) {
             side.service.close();
         }
-        try (Connection connection = database.pool.getConnection();
-             Statement statement = connection.createStatement()) {
-            for (String name : databases) {
-                statement.execute("drop database if exists " + name + " with (force)");
-            }
+        for (String name : databases) {
+            database.drop(name);
         }
     }
 

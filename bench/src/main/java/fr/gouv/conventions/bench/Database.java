@@ -78,8 +78,17 @@ final class Database implements AutoCloseable {
 
     /** Creates an empty database of that name in the same PostgreSQL. */
     void create(String databaseName) throws SQLException {
+        execute("create database " + databaseName);
+    }
+
+    /** Drops a database of the same PostgreSQL, if it is there, closing whatever connections it still has. */
+    void drop(String databaseName) throws SQLException {
+        execute("drop database if exists " + databaseName + " with (force)");
+    }
+
+    private void execute(String sql) throws SQLException {
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("create database " + databaseName);
+            statement.execute(sql);
         }
     }
 
