@@ -6,6 +6,7 @@ import fr.gouv.conventions.core.model.MatchingRule;
 import fr.gouv.conventions.projections.ReadModelJson;
 import fr.gouv.conventions.projections.ReadModelSchema;
 import org.postgresql.PGConnection;
+import org.postgresql.PGStatement;
 import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -57,6 +58,10 @@ public final class ReadModelBatch {
     private final Map<String, ConventionView> writtenEarly = new LinkedHashMap<>();
     /** Those of the batch before, which may still be being written. */
     private final Map<String, ConventionView> writtenEarlyBefore;
+    /** In such a chain, the views {@link #readBack} found for this batch's events, until they are folded. */
+    private final Map<String, ConventionView> readBack = new HashMap<>();
+    /** The conventions {@link #readBack} looked for, found or not: the schema is not asked for them again. */
+    private final Set<String> lookedUp = new HashSet<>();
     private final Map<String, ConventionView> changed = new LinkedHashMap<>();
     private final Map<List<String>, Object[]> parties = new LinkedHashMap<>();
     private final List<Object[]> avenants = new ArrayList<>();
@@ -105,7 +110,7 @@ public final class ReadModelBatch {
     /** In a chain into an emptied schema: how many views were written early, and how many of those read back. */
     public String memoryReport() {
         return emptied == null ? "" : emptied.viewsWrittenEarly + " views written early to bound memory, "
-                + emptied.viewsReadBack + " read back";
+                + emptied.viewsReadBack + " read back in " + emptied.readBackQueries + " queries";
     }
 
     public ReadModelSchema schema() {
@@ -129,7 +134,13 @@ public final class ReadModelBatch {
             emptied.rowStored.add(conventionId);
             return Optional.of(early);
         }
-        Optional<ConventionView> stored = stored(conventionId);
+        Optional<ConventionView> stored;
+        if (lookedUp.contains(conventionId)) {
+            stored = Optional.ofNullable(readBack.remove(conventionId));
+        } else {
+            emptied.readBackQueries++;
+            stored = stored(conventionId);
+        }
         if (stored.isPresent()) {
             emptied.rowStored.add(conventionId);
             emptied.viewsReadBack++;
@@ -142,6 +153,38 @@ public final class ReadModelBatch {
                         (row, n) -> ReadModelJson.read(row.getString(1), ConventionView.class).withoutAvenants(),
                         conventionId)
                 .stream().findFirst();
+    }
+
+    /**
+     * In a chain into an emptied schema, before this batch folds events of these conventions: reads in one query
+     * the views of those of them that are out of memory and whose rows a batch before the last one wrote, instead
+     * of one query for each when its event is folded. Conventions not found (most are new ones) are not looked for
+     * again by this batch. Each call is planned for the schema as it is then: a rebuild fills it from empty, and a
+     * plan kept from when it was nearly empty would scan the whole table for every call (see BENCHMARKS.md).
+     */
+    public void readBack(Collection<String> conventionIds) {
+        if (emptied == null || emptied.viewsWrittenEarly == 0) {
+            return;
+        }
+        String[] absent = conventionIds.stream()
+                .filter(id -> !views.containsKey(id) && !writtenEarly.containsKey(id)
+                        && !writtenEarlyBefore.containsKey(id) && lookedUp.add(id))
+                .toArray(String[]::new);
+        if (absent.length == 0) {
+            return;
+        }
+        emptied.readBackQueries++;
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("select document from "
+                    + schema.table("conventions") + " where convention_id = any(?)");
+            // Never a server-side prepared statement, whose generic plan would outlive the table's growth.
+            statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+            statement.setArray(1, connection.createArrayOf("text", absent));
+            return statement;
+        }, row -> {
+            ConventionView view = ReadModelJson.read(row.getString(1), ConventionView.class).withoutAvenants();
+            readBack.put(view.conventionId(), view);
+        });
     }
 
     /** Takes a view known to be the one this schema holds, unless this batch already folded the convention. */
@@ -400,6 +443,7 @@ public final class ReadModelBatch {
         final int viewsKept;
         long viewsWrittenEarly;
         long viewsReadBack;
+        long readBackQueries;
 
         EmptiedSchema(int viewsKept) {
             if (viewsKept < 1) {

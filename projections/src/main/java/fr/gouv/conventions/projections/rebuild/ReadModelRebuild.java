@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -167,15 +169,22 @@ public class ReadModelRebuild {
         ReadModelBatch batch = done.next();
         Future<?> writing = CompletableFuture.completedFuture(null);
         while (true) {
+            // The batch's events are taken first, so that the views it needs from the schema are read at once.
+            List<DomainEventMessage<?>> taken = new ArrayList<>(batchSize);
+            List<String> conventions = new ArrayList<>(batchSize);
             int inBatch = 0;
             while (inBatch < batchSize && nextAvailable(events, count < until)) {
-                TrackedEventMessage<?> message = next(events);
-                if (message instanceof DomainEventMessage<?> domainEvent
+                if (next(events) instanceof DomainEventMessage<?> domainEvent
                         && domainEvent.getPayload() instanceof ConventionEvent event) {
-                    projection.apply(batch, event, domainEvent.getSequenceNumber());
+                    taken.add(domainEvent);
+                    conventions.add(event.conventionId());
                 }
                 inBatch++;
                 count++;
+            }
+            batch.readBack(conventions);
+            for (DomainEventMessage<?> event : taken) {
+                projection.apply(batch, (ConventionEvent) event.getPayload(), event.getSequenceNumber());
             }
             await(writing);
             if (inBatch == 0) {
