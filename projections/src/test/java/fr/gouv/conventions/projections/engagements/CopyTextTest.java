@@ -3,7 +3,6 @@ package fr.gouv.conventions.projections.engagements;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +27,7 @@ class CopyTextTest {
     @Test
     void amountsKeepEveryDigitWithoutExponentAndDatesAreIso() {
         assertThat(CopyText.of(List.<Object[]>of(new Object[]{new BigDecimal("1E+7"), new BigDecimal("49999.99"),
-                Date.valueOf(LocalDate.of(2024, 3, 1))}))).isEqualTo("10000000\t49999.99\t2024-03-01\n");
+                LocalDate.of(2024, 3, 1)}))).isEqualTo("10000000\t49999.99\t2024-03-01\n");
     }
 
     @Test
