@@ -44,6 +44,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public class ReadModelRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
+    private static final long RECORD_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final EventStore eventStore;
     private final JdbcTemplate jdbc;
@@ -52,6 +53,8 @@ public class ReadModelRebuild {
     private final int batchSize;
     private final int viewsKept;
     private final AtomicReference<RebuildProgress> progress = new AtomicReference<>();
+    /** When the progress was last recorded, by the rebuild's thread or by its writer. */
+    private volatile long lastRecorded;
     private final RebuildRecords records;
 
     ReadModelRebuild(EventStore eventStore, JdbcTemplate jdbc, TransactionTemplate transactions,
@@ -85,6 +88,7 @@ public class ReadModelRebuild {
             return new StartedRebuild(false, records.current().orElseThrow());
         }
         progress.set(started);
+        lastRecorded = System.nanoTime();
         Thread worker = new Thread(() -> run(target), "read-model-rebuild");
         worker.setDaemon(true);
         worker.start();
@@ -101,8 +105,11 @@ public class ReadModelRebuild {
             thread.setDaemon(true);
             return thread;
         });
+        // One batch of events read ahead, and one deserialized: every event waiting there is alive at each young
+        // collection, and with four batches of each, a rebuild's young collections took twice as long (see
+        // BENCHMARKS.md).
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null);
-             ReadAhead events = new ReadAhead(stream, 4 * batchSize)) {
+             ReadAhead events = new ReadAhead(stream, batchSize)) {
             transactions.executeWithoutResult(status -> {
                 for (String table : ReadModelSchema.TABLES) {
                     jdbc.execute("truncate table " + target.table(table));
@@ -201,7 +208,7 @@ public class ReadModelRebuild {
                     full.flush();
                 });
                 RebuildProgress current = progress.get();
-                report(current.at(current.phase(), reached, Math.max(current.total(), until)));
+                reportReplayed(current.at(current.phase(), reached, Math.max(current.total(), until)));
             };
             if (writer == null) {
                 write.run();
@@ -235,6 +242,18 @@ public class ReadModelRebuild {
     private void report(RebuildProgress next) {
         progress.set(next);
         records.update(next);
+        lastRecorded = System.nanoTime();
+    }
+
+    /**
+     * The progress of the replay, recorded for every instance at most once a second: each record is a commit of
+     * its own, and recording every batch's took a sixteenth of the writer's time (see BENCHMARKS.md).
+     */
+    private void reportReplayed(RebuildProgress next) {
+        progress.set(next);
+        if (System.nanoTime() - lastRecorded >= RECORD_EVERY_NANOS) {
+            report(next);
+        }
     }
 
     private static TrackedEventMessage<?> next(ReadAhead events) {
