@@ -1,6 +1,7 @@
 package fr.gouv.conventions.api.database;
 
 import com.zaxxer.hikari.HikariDataSource;
+import fr.gouv.conventions.api.settings.ConventionsProperties;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,8 @@ class EmbeddedPostgresConfiguration {
     private static final String USER = "postgres";
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
+    EmbeddedPostgres embeddedPostgres(ConventionsProperties settings) throws IOException {
+        ConventionsProperties.EmbeddedPostgres properties = settings.embeddedPostgres();
         Files.createDirectories(properties.dataDirectory());
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(properties.dataDirectory().toFile())

@@ -1,7 +1,7 @@
 package fr.gouv.conventions.api.idempotency;
 
-import fr.gouv.conventions.api.axon.CommandOutcome;
-import fr.gouv.conventions.api.axon.CommandTransactions;
+import fr.gouv.conventions.api.axon.commandhandling.CommandOutcome;
+import fr.gouv.conventions.api.axon.commandhandling.CommandTransactions;
 import fr.gouv.conventions.core.event.EventMetadata;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;

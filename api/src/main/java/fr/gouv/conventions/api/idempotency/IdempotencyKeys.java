@@ -1,9 +1,9 @@
 package fr.gouv.conventions.api.idempotency;
 
+import fr.gouv.conventions.api.axon.commandhandling.CommandOutcome;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.gouv.conventions.api.axon.CommandOutcome;
 import fr.gouv.conventions.core.model.ConventionRefused;
 import fr.gouv.conventions.core.model.RefusalCode;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,6 +1,6 @@
 package fr.gouv.conventions.api.idempotency;
 
-import fr.gouv.conventions.api.axon.CommandOutcome;
+import fr.gouv.conventions.api.axon.commandhandling.CommandOutcome;
 import fr.gouv.conventions.core.model.ConventionRefused;
 
 /**

@@ -1,6 +1,7 @@
 package fr.gouv.conventions.api.security;
 
-import fr.gouv.conventions.api.http.ProblemWriter;
+import fr.gouv.conventions.api.problems.ProblemWriter;
+import fr.gouv.conventions.api.settings.ConventionsProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,7 +38,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 
-import static fr.gouv.conventions.api.http.ProblemWriter.problem;
+import static fr.gouv.conventions.api.problems.ProblemWriter.problem;
+
 
 /**
  * Who may do what: administrators command, auditors read everything, reporters read engagements and reports.
@@ -48,7 +50,7 @@ import static fr.gouv.conventions.api.http.ProblemWriter.problem;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, SecurityProperties properties,
+    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, ConventionsProperties settings,
                             ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, failure) -> {
             response.addHeader("WWW-Authenticate", "Basic realm=\"conventions\"");
@@ -86,7 +88,7 @@ class SecurityConfiguration {
                     .authenticationEntryPoint(unauthenticated)
                     .accessDeniedHandler(forbidden)
                     .jwt(jwt -> jwt.decoder(new VerifiedTokens(jwtDecoder.getObject(), 1000, Duration.ofMinutes(5)))
-                            .jwtAuthenticationConverter(token -> authentication(token, properties.jwt()))));
+                            .jwtAuthenticationConverter(token -> authentication(token, settings.security().jwt()))));
         }
         return http.build();
     }
@@ -136,9 +138,10 @@ class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService users(SecurityProperties properties, PasswordEncoder encoder) throws IOException {
+    UserDetailsService users(ConventionsProperties settings, PasswordEncoder encoder) throws IOException {
+        ConventionsProperties.Security properties = settings.security();
         List<UserDetails> users = new ArrayList<>();
-        for (SecurityProperties.User user : properties.users()) {
+        for (ConventionsProperties.Security.User user : properties.users()) {
             users.add(User.withUsername(user.name()).password(user.passwordHash())
                     .roles(user.roles().stream().map(Role::name).toArray(String[]::new)).build());
         }
@@ -152,7 +155,7 @@ class SecurityConfiguration {
         return new InMemoryUserDetailsManager(users);
     }
 
-    private static AbstractAuthenticationToken authentication(Jwt token, SecurityProperties.Jwt mapping) {
+    private static AbstractAuthenticationToken authentication(Jwt token, ConventionsProperties.Security.Jwt mapping) {
         Collection<GrantedAuthority> authorities = new ArrayList<>();
         Object claim = token.getClaims().get(mapping.rolesClaim());
         if (claim instanceof Collection<?> roles) {

@@ -1,5 +1,7 @@
 package fr.gouv.conventions.api.http;
 
+import fr.gouv.conventions.api.commands.PublishedExamples;
+
 /** Valid request bodies drawn from the real conventions of 2018–2019. */
 final class Bodies {
 
@@ -33,7 +35,7 @@ final class Bodies {
 
     /** The bassin minier convention of 10 July 2019, with no avenant deadline. */
     static JsonBody bassinMinierDraft(String id) {
-        return JsonBody.of(RealHistoryExamples.BASSIN_MINIER_DRAFT).set("id", id);
+        return JsonBody.of(PublishedExamples.BASSIN_MINIER_DRAFT).set("id", id);
     }
 
     static JsonBody prefetSigns() {

@@ -10,7 +10,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.common.stream.BlockingStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -58,15 +57,13 @@ public class ReadModelRebuild {
     private final RebuildRecords records;
 
     ReadModelRebuild(EventStore eventStore, JdbcTemplate jdbc, TransactionTemplate transactions,
-                     ConventionProjection projection,
-                     @Value("${conventions.rebuild.batch-size:1000}") int batchSize,
-                     @Value("${conventions.rebuild.views-kept:50000}") int viewsKept) {
+                     ConventionProjection projection, RebuildSettings settings) {
         this.eventStore = eventStore;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.projection = projection;
-        this.batchSize = batchSize;
-        this.viewsKept = viewsKept;
+        this.batchSize = settings.batchSize();
+        this.viewsKept = settings.viewsKept();
         this.records = new RebuildRecords(jdbc);
     }
 
