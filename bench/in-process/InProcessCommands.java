@@ -1,7 +1,7 @@
-package fr.gouv.conventions.api.http;
+package fr.gouv.conventions.api.commands;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.gouv.conventions.api.axon.CommandOutcome;
+import fr.gouv.conventions.api.axon.commandhandling.CommandOutcome;
 import org.springframework.context.ApplicationContext;
 
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package fr.gouv.conventions.bench;
 
 import fr.gouv.conventions.api.ConventionServiceApplication;
-import fr.gouv.conventions.api.http.InProcessCommands;
+import fr.gouv.conventions.api.commands.InProcessCommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
