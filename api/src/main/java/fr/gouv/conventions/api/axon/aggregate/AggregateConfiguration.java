@@ -48,7 +48,7 @@ class AggregateConfiguration {
      * JCache, by reference): a command on a cached convention loads nothing. Not Axon's WeakReferenceCache, which
      * loses entries at every young collection. A convention changed by another instance meanwhile fails its append
      * and is evicted, and the command is retried on what is stored. The cache's upkeep runs on the command's thread:
-     * handed to the common pool, it woke a thread of its own at every command (see BENCHMARKS.md).
+     * handed to the common pool, it woke a thread of its own at every command (see BENCHMARKS.md#caffeine-upkeep).
      */
     @Bean(destroyMethod = "close")
     javax.cache.Cache<Object, Object> conventionCache(ConventionsProperties settings) {

@@ -63,7 +63,7 @@ class EventStoreConfiguration {
     /**
      * Axon's JDBC event storage, as its autoconfiguration builds it, but reading
      * {@code conventions.event-store.batch-size} events per query instead of 100 when a processor or a rebuild
-     * streams the store (see BENCHMARKS.md);
+     * streams the store (BENCHMARKS.md#rebuild-batches);
      * appending a lone event in one statement and reading each streamed event's timestamp once
      * ({@link PostgresEventStorageEngine}); and appending events already chained ({@link ChainedEventAppends}),
      * keeping the last link of as many conventions as the aggregate cache holds.
