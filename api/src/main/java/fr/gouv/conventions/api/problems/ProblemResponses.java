@@ -42,24 +42,24 @@ import java.util.stream.Collectors;
 import static fr.gouv.conventions.api.problems.ProblemWriter.problem;
 
 /**
- * Turns every refusal met by Spring MVC into an RFC 9457 problem answer, in one place: a {@code code} member (the domain's refusal
- * code, or VALIDATION_FAILED, NOT_FOUND, ...), the facts behind a domain refusal, the field errors of malformed
- * input, and the request's correlation id. {@link ProblemWriter} completes and writes them.
+ * Turns every refusal met by Spring MVC into an RFC 9457 problem answer, in one place: a {@code code} member (the
+ * domain's refusal code, or VALIDATION_FAILED, NOT_FOUND, ...), the facts behind a domain refusal, the field errors
+ * of malformed input, and the request's correlation id. {@link ProblemWriter} completes and writes them.
  */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
+    /** Refusals due to where the convention stands, rather than to what the command says. */
+    private static final Set<RefusalCode> CONFLICTS = EnumSet.of(RefusalCode.ALREADY_SIGNED,
+            RefusalCode.CONVENTION_TERMINATED, RefusalCode.NOT_IN_FORCE, RefusalCode.NO_OPEN_DEADLINE);
+
     private final ProblemWriter problems;
 
     ProblemResponses(ProblemWriter problems) {
         this.problems = problems;
     }
-
-    /** Refusals due to where the convention stands, rather than to what the command says. */
-    private static final Set<RefusalCode> CONFLICTS = EnumSet.of(RefusalCode.ALREADY_SIGNED,
-            RefusalCode.CONVENTION_TERMINATED, RefusalCode.NOT_IN_FORCE, RefusalCode.NO_OPEN_DEADLINE);
 
     @ExceptionHandler(ConventionRefused.class)
     ResponseEntity<Object> refused(ConventionRefused refusal, WebRequest request) {

@@ -40,7 +40,6 @@ import java.util.Set;
 
 import static fr.gouv.conventions.api.problems.ProblemWriter.problem;
 
-
 /**
  * Who may do what: administrators command, auditors read everything, reporters read engagements and reports.
  * People authenticate with HTTP Basic against the configured users, or with an OAuth2/OIDC bearer token when a
