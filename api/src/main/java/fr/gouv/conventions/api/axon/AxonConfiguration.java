@@ -109,7 +109,7 @@ class AxonConfiguration {
      * command on a cached convention loads nothing. Not Axon's WeakReferenceCache, which loses entries at every
      * young collection. A convention changed by another instance meanwhile fails its append and is evicted, and
      * the command is retried on what is stored. The cache's upkeep runs on the command's thread: handed to the
-     * common pool, it woke a thread of its own at every command (see BENCHMARKS.md).
+     * common pool, it woke a thread of its own at every command (see BENCHMARKS.md#caffeine-upkeep).
      */
     @Bean(destroyMethod = "close")
     javax.cache.Cache<Object, Object> conventionCache(@Value("${conventions.aggregate-cache-size:5000}") long size) {
@@ -234,7 +234,7 @@ class AxonConfiguration {
     /**
      * Axon's JDBC event storage, as its autoconfiguration builds it, but reading 1000 events per query instead of
      * 100 when a processor or a rebuild streams the store: a replay of a million events makes a thousand queries
-     * instead of ten thousand (see BENCHMARKS.md); appending a lone event in one statement and reading each
+     * instead of ten thousand (BENCHMARKS.md#rebuild-batches); appending a lone event in one statement and reading each
      * streamed event's timestamp once ({@link PostgresEventStorageEngine}); and appending events already chained
      * ({@link ChainedEventAppends}), keeping the last link of as many conventions as the aggregate cache holds.
      */
