@@ -8,7 +8,7 @@ FROM eclipse-temurin:17-jre
 WORKDIR /app
 COPY --from=build /src/api/target/conventions-service.jar /app/conventions-service.jar
 EXPOSE 8080
-# The memory budget measured in BENCHMARKS.md: under 512 MiB resident.
+# The memory budget measured in BENCHMARKS.md#memory: under 512 MiB resident.
 ENV MALLOC_ARENA_MAX=2
 ENTRYPOINT ["java", "-Xms256m", "-Xmx256m", "-XX:MaxMetaspaceSize=160m", "-Xss512k", "-XX:+UseParallelGC", \
             "-XX:TrimNativeHeapInterval=1000", \

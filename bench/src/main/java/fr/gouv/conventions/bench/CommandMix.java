@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class CommandMix {
 
-    /** Where the commands go: the service over HTTP, or its command sender in its own JVM (bench/in-process). */
+    /** Where the commands go: the service over HTTP, or one of the two builds a comparison measures. */
     interface Target {
         HttpConnections.Answer post(String path, String json) throws Exception;
     }

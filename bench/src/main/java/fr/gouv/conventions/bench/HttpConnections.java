@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * answer is read from the socket's buffer, and the connection is reused by the next request of any client thread.
  * The load generator shares the machine's two cores with the service and PostgreSQL, so what it spends per request
  * is taken from them: the JDK's {@code HttpURLConnection} cost it about 0.16 ms of CPU per command (see
- * BENCHMARKS.md), and {@code java.net.http.HttpClient} twice that. It speaks only what the service answers: a
+ * BENCHMARKS.md#load-generator), and {@code HttpClient} twice that. It speaks only what the service answers: a
  * {@code Content-Length} or chunked body, and {@code Connection: close} when the server ends a connection.
  */
 final class HttpConnections implements AutoCloseable {

@@ -151,7 +151,7 @@ class ConventionCommandController {
      * Who sends the command, and, with an idempotency key, the request as canonical JSON, to tell a retry from
      * another request ({@code pathId} is null for a draft, whose id is in its body). The convention id of the path and the idempotency key are checked here rather than by
      * constraint annotations on the parameters: those make Spring MVC validate the whole method, which validated
-     * each request body a second time (5 % of the service's CPU, see BENCHMARKS.md).
+     * each request body a second time (5 % of the service's CPU, see BENCHMARKS.md#one-validation-per-body).
      */
     private CommandSender.CommandContext context(Authentication who, HttpServletRequest request, String pathId,
                                                  String ifMatch, String idempotencyKey, Object body) {

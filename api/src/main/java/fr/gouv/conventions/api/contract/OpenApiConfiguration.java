@@ -24,7 +24,7 @@ class OpenApiConfiguration {
      * The shape of a convention's id in a path, and the meaning and shape of the command headers, said once for
      * every operation instead of by annotations on each handler's parameters: Spring MVC compares a parameter's
      * annotations member by member each time it converts the parameter's value, and springdoc's nested ones made
-     * that 1.9 % of the service's CPU under load, 0.5 % without them (see BENCHMARKS.md).
+     * that 1.9 % of the service's CPU under load, 0.5 % without them (see BENCHMARKS.md#openapi-parameters).
      */
     @Bean
     OperationCustomizer commandParameters() {

@@ -11,7 +11,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
  * in the {@code Authorization} header only, as {@code Bearer}, one space and an RFC 6750 token (token68 characters,
  * then {@code =} padding), the scheme in any case; a header that starts with {@code bearer} but is not that is
  * refused as a malformed token. It reads the header with a loop instead of that resolver's regular expression,
- * which took 1.6 % of the service's CPU under load (see BENCHMARKS.md). {@code BearerHeaderTest} checks that both
+ * which took 1.6 % of the service's CPU under load (BENCHMARKS.md#bearer-header). {@code BearerHeaderTest} checks both
  * give the same answer.
  */
 final class BearerHeader implements BearerTokenResolver {

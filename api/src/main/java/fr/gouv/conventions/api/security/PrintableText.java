@@ -6,7 +6,7 @@ import java.util.function.Predicate;
  * The checks Spring Security's {@code StrictHttpFirewall} makes of every header and parameter name and of every
  * header value (assigned Unicode characters, no control character but a tab in a header value), without its
  * regular expressions: matched again at each {@code getHeader}, they took 4 % of a request thread's CPU (see
- * BENCHMARKS.md). {@code PrintableTextTest} checks that both accept exactly the same text.
+ * BENCHMARKS.md#printable-text). {@code PrintableTextTest} checks that both accept exactly the same text.
  */
 final class PrintableText {
 

@@ -94,7 +94,7 @@ class SecurityConfiguration {
 
     /**
      * No Micrometer observation around each of the security filters, authentications and authorizations: they
-     * cost more CPU per request than the command itself (see BENCHMARKS.md). HTTP requests are still observed
+     * cost more CPU per request than the command (BENCHMARKS.md#no-security-observations). Requests are still observed
      * as a whole ({@code http.server.requests}).
      */
     @Bean

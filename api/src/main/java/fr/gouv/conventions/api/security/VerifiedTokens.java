@@ -12,7 +12,7 @@ import java.time.Duration;
 
 /**
  * Bearer tokens already verified, remembered so that a client sending the same token with every request does
- * not pay an RSA signature check each time (measurable CPU per request, see BENCHMARKS.md). Only the exact token
+ * not pay an RSA signature check each time (CPU per request, BENCHMARKS.md#verified-tokens). Only the exact token
  * string, signature included, is recognised; a remembered token is still refused once it has expired, and is
  * forgotten after a few minutes anyway. A token that fails verification is never remembered.
  */
@@ -25,7 +25,7 @@ final class VerifiedTokens implements JwtDecoder {
     VerifiedTokens(JwtDecoder decoder, long size, Duration remembered) {
         this.decoder = decoder;
         // Its upkeep runs on the request's thread: handed to the common pool, it woke a thread of its own at
-        // every request (see BENCHMARKS.md).
+        // every request (see BENCHMARKS.md#caffeine-upkeep).
         this.verified = Caffeine.newBuilder().maximumSize(size).expireAfterWrite(remembered)
                 .executor(Runnable::run).build();
     }

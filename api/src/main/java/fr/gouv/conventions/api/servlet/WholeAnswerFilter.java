@@ -19,7 +19,7 @@ import java.io.IOException;
  * {@code Content-Length}. Spring MVC flushes an answer as soon as its body is written (the message converter
  * flushes the body, then {@code HttpEntityMethodProcessor} the response): that commits the response before its
  * end, so Tomcat sent every answer chunked, in two writes (the head with the body, then the last chunk), and
- * woke the client twice (see BENCHMARKS.md). Flushing is therefore left to Tomcat, which writes its buffer out
+ * woke the client twice (BENCHMARKS.md#whole-answer-filter). So flushing is left to Tomcat, which writes its buffer out
  * when it is full or when the answer ends: a larger answer still leaves as it is written. No answer of this
  * service needs to reach the client before its end (it streams no events).
  */

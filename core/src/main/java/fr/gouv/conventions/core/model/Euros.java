@@ -15,7 +15,7 @@ public record Euros(BigDecimal amount) implements Comparable<Euros> {
     public Euros {
         Objects.requireNonNull(amount, "amount");
         // A sum of amounts already has 2 decimals: stripping its zeros to count them cost a replay a tenth of its
-        // folding (see BENCHMARKS.md).
+        // folding (see BENCHMARKS.md#euros-scale).
         if (amount.scale() != 2) {
             try {
                 amount = amount.setScale(2, RoundingMode.UNNECESSARY);

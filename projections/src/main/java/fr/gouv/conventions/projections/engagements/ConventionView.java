@@ -140,7 +140,7 @@ public record ConventionView(
     /**
      * This view as the read model keeps it: without its avenants, which are rows of their own
      * ({@code convention_avenants}), so that the document rewritten at each event does not grow with every avenant
-     * signed (see BENCHMARKS.md). Folding needs no earlier avenant: each one is numbered by its event.
+     * signed (BENCHMARKS.md#document-without-avenants). A fold needs no earlier avenant: each is numbered by its event.
      */
     public ConventionView withoutAvenants() {
         if (avenants.isEmpty()) {

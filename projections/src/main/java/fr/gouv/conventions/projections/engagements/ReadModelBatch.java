@@ -162,7 +162,7 @@ public final class ReadModelBatch {
      * the views of those of them that are out of memory and whose rows a batch before the last one wrote, instead
      * of one query for each when its event is folded. Conventions not found (most are new ones) are not looked for
      * again by this batch. Each call is planned for the schema as it is then: a rebuild fills it from empty, and a
-     * plan kept from when it was nearly empty would scan the whole table for every call (see BENCHMARKS.md).
+     * plan kept from when it was nearly empty would scan the table for every call (BENCHMARKS.md#rebuild-read-back).
      */
     public void readBack(Collection<String> conventionIds) {
         if (emptied == null || emptied.viewsWrittenEarly == 0) {
@@ -379,7 +379,7 @@ public final class ReadModelBatch {
     /**
      * Rows that only ever get added, one per event. A batch that holds every view of a schema just emptied (a
      * rebuild) cannot meet one already there, and sends them with COPY, which costs PostgreSQL a fraction of
-     * multi-row INSERTs (see BENCHMARKS.md); any other batch skips those already written.
+     * multi-row INSERTs (see BENCHMARKS.md#rebuild-copy); any other batch skips those already written.
      */
     private void insertNew(String table, String columns, List<Object[]> rows) {
         if (rows.isEmpty()) {

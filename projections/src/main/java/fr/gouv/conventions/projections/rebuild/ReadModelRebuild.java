@@ -104,7 +104,7 @@ public class ReadModelRebuild {
         });
         // One batch of events read ahead, and one deserialized: every event waiting there is alive at each young
         // collection, and with four batches of each, a rebuild's young collections took twice as long (see
-        // BENCHMARKS.md).
+        // BENCHMARKS.md#rebuild-read-ahead).
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null);
              ReadAhead events = new ReadAhead(stream, batchSize)) {
             transactions.executeWithoutResult(status -> {
@@ -244,7 +244,7 @@ public class ReadModelRebuild {
 
     /**
      * The progress of the replay, recorded for every instance at most once a second: each record is a commit of
-     * its own, and recording every batch's took a sixteenth of the writer's time (see BENCHMARKS.md).
+     * its own, and recording every batch's took a sixteenth of the writer's time (see BENCHMARKS.md#rebuild-progress).
      */
     private void reportReplayed(RebuildProgress next) {
         progress.set(next);

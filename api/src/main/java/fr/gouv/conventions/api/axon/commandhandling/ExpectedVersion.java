@@ -11,7 +11,7 @@ import org.axonframework.modelling.command.VersionedAggregateIdentifier;
  * metadata, so that Axon's repository refuses a command on a convention that has changed since, with a
  * {@code ConflictingAggregateVersionException}. Every command on a convention names it ({@link ConventionCommand}):
  * it is read directly rather than found by reflection on {@code @TargetAggregateIdentifier} at each command, which
- * cost measurable CPU per command (see BENCHMARKS.md).
+ * cost measurable CPU per command (see BENCHMARKS.md#command-target).
  */
 public final class ExpectedVersion implements CommandTargetResolver {
 

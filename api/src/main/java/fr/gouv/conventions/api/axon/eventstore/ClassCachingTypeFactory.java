@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Jackson's type factory, remembering the class found for each name. Axon's {@code JacksonSerializer} asks the
  * factory for the class of every stored event it reads, twice (to type the message, then to deserialize it), and
  * Jackson asks the class loader each time: {@code Class.forName} took a quarter of a rebuild's reading thread and a
- * tenth of its deserializing one (see BENCHMARKS.md). A class loader answers the same class for a name once it has
- * loaded it, so the answer can be kept; a name that finds no class is not kept, and is looked up again next time.
+ * tenth of its deserializing one (BENCHMARKS.md#class-caching-type-factory). A class loader answers the same class
+ * for a name once it has loaded it, so the answer can be kept; a name that finds no class is looked up again.
  * The {@code with...} methods keep this kind of factory, modules' type modifiers included; the one for modifiers
  * follows Jackson's own.
  */

@@ -15,8 +15,8 @@ import java.time.Year;
 /**
  * Reads the dates of stored events and snapshots, which Axon's mapper writes as {@code 2026-11-26}, without
  * {@code DateTimeFormatter}: Jackson's {@code LocalDateDeserializer} parses each one with it (a map and a few
- * objects per date), which took a sixth of a rebuild's deserializing thread (see BENCHMARKS.md). Any other text
- * or token, an impossible date included, goes to Jackson's deserializer, which gives its own answer.
+ * objects per date), a sixth of a rebuild's deserializing thread (BENCHMARKS.md#iso-local-date-deserializer). Any
+ * other text or token, an impossible date included, goes to Jackson's deserializer, which gives its own answer.
  */
 final class IsoLocalDateDeserializer extends StdScalarDeserializer<LocalDate> {
 
