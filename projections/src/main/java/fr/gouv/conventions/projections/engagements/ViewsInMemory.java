@@ -17,7 +17,10 @@ import java.util.Set;
  */
 final class ViewsInMemory {
 
-    /** The views kept, the one folded least recently first. */
+    /**
+     * The views kept, the one folded least recently first; each in the Optional a batch answers, made once per
+     * view kept rather than once per event folded.
+     */
     private final Map<String, Optional<ConventionView>> views = new LinkedHashMap<>(16, 0.75f, true);
     private final int viewsKept;
     /** The conventions folded since {@link RebuildBatch#writeViews()} last wrote their rows, and still in memory. */
@@ -40,7 +43,7 @@ final class ViewsInMemory {
         this.viewsKept = viewsKept;
     }
 
-    /** The view kept for a convention; null if none is. */
+    /** The view kept for a convention; null if none is kept (a batch then looks among those put out of memory). */
     Optional<ConventionView> get(String conventionId) {
         return views.get(conventionId);
     }
