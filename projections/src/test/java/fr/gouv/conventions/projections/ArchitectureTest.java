@@ -30,4 +30,14 @@ class ArchitectureTest {
     static final ArchRule eventHandlersArePackagePrivate = methods()
             .that().areAnnotatedWith(EventHandler.class)
             .should().notBePublic();
+
+    /** Only the rebuild's batch and its base leave the package: the live batch and the SQL they share stay inside. */
+    @ArchTest
+    static final ArchRule theLiveBatchAndTheStatementsOnReadModelTablesArePackagePrivate = classes()
+            .that().haveFullyQualifiedName("fr.gouv.conventions.projections.engagements.LiveBatch")
+            .or().haveFullyQualifiedName("fr.gouv.conventions.projections.engagements.ReadModelTables")
+            .or().haveFullyQualifiedName("fr.gouv.conventions.projections.engagements.AppendedRows")
+            .or().haveFullyQualifiedName("fr.gouv.conventions.projections.engagements.ViewsInMemory")
+            .or().haveFullyQualifiedName("fr.gouv.conventions.projections.engagements.CommittedViews")
+            .should().notBePublic();
 }

@@ -3,8 +3,6 @@ package fr.gouv.conventions.api.readside;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.gouv.conventions.api.ServiceInstance;
-import fr.gouv.conventions.projections.engagements.ConventionProjection;
-import fr.gouv.conventions.projections.engagements.KeptViews;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -350,37 +348,6 @@ class ProjectionRowsIT {
                 "Pacific/Kiritimati rows-ending-today IN_FORCE OPEN",
                 "Pacific/Niue rows-ended-yesterday EXPIRED OVERDUE",
                 "Pacific/Niue rows-ending-today IN_FORCE OPEN");
-    }
-
-    @Test
-    void aBatchFoldingOlderEventsNeverMovesTheReadModelBack() {
-        // A live batch folding the signature into the draft it kept, when a rebuild or another instance went on.
-        String id = "rows-never-back";
-        ObjectNode draft = convention(id, "ENGAGEMENT", List.of("62"), "2024-01-01", "2099-12-31", null);
-        withCeilings(draft, ceiling(ETAT, 2024, "100000.00"));
-        http.draft(draft);
-        http.signedByBoth(id, "2024-01-15");
-        long version = http.command("/api/conventions/" + id + "/commitments",
-                commitment(ETAT, 2024, "60000.00", "2024-02-01", "INSERTION_EMPLOI", "Référents de parcours"));
-        awaitVersion(id, version);
-        List<String> before = everyRowOf(id);
-
-        KeptViews.foldAgain(jdbc, service.bean(ConventionProjection.class), service.events(id), 1);
-
-        assertThat(everyRowOf(id)).containsExactlyElementsOf(before);
-        assertThat(before).anyMatch(row -> row.startsWith("conventions IN_FORCE " + version))
-                .anyMatch(row -> row.startsWith("parties departement La présidente"));
-    }
-
-    private static List<String> everyRowOf(String id) {
-        List<String> rows = new ArrayList<>();
-        rows.addAll(rows("select 'conventions ' || status || ' ' || version || ' ' || in_force_on"
-                + " from conventions where convention_id = ?", id));
-        rows.addAll(rows("select 'parties ' || party_id || ' ' || coalesce(signatory, '-') || ' '"
-                + " || coalesce(signed_on::text, '-') from convention_parties where convention_id = ? order by 1", id));
-        rows.addAll(rows("select 'commitments ' || sequence_number || ' ' || amount from convention_commitments"
-                + " where convention_id = ? order by 1", id));
-        return rows;
     }
 
     private static void awaitVersion(String id, long version) {

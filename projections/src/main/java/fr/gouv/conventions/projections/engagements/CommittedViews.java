@@ -14,7 +14,7 @@ import java.util.Optional;
  * deterministic, so that view is the one the database holds for that version. If another instance folded later
  * events in meanwhile (it owned the segment for a while), the next event is further on and the document is read
  * from the database. If a rebuild already wrote later versions, the conventions row only moves forward
- * ({@link ReadModelBatch} never lowers a version).
+ * ({@link ReadModelTables} never lowers a version).
  */
 final class CommittedViews {
 

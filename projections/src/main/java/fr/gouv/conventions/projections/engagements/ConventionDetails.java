@@ -56,21 +56,23 @@ public record ConventionDetails(
     }
 
     public static ConventionDetails of(ConventionView view, LocalDate seenOn) {
+        var terms = view.terms();
+        var status = view.status();
         var deadline = view.avenantDeadline();
-        return new ConventionDetails(view.conventionId(), view.kind(), view.title(), view.territory(), view.period(),
-                view.lifecycleOn(seenOn), seenOn, view.draftedOn(), view.inForceOn(), view.terminatedOn(),
-                view.terminationReason(), view.parties(), view.axes(), view.avenants(),
+        return new ConventionDetails(view.conventionId(), terms.kind(), terms.title(), terms.territory(),
+                view.period(), view.lifecycleOn(seenOn), seenOn, status.draftedOn(), status.inForceOn(),
+                status.terminatedOn(), status.terminationReason(), view.parties(), terms.axes(), view.avenants(),
                 deadline == null ? null : new Deadline(deadline.date(), deadline.stateOn(seenOn),
                         deadline.initialDate(), deadline.extensions(), deadline.fulfilledByAvenant(),
                         deadline.fulfilledOn(), deadline.missedOn()),
-                funding(view), matching(view), view.integratedDocuments(), view.version());
+                funding(view.funds()), matching(view.funds()), terms.integratedDocuments(), view.version());
     }
 
-    private static List<Funding> funding(ConventionView view) {
-        Map<String, Euros> committed = view.commitments().stream()
+    private static List<Funding> funding(ConventionView.Funds funds) {
+        Map<String, Euros> committed = funds.commitments().stream()
                 .collect(Collectors.toMap(total -> total.party() + "/" + total.year(),
                         ConventionView.CommittedTotal::amount));
-        Map<String, Euros> ceilings = view.ceilings().stream()
+        Map<String, Euros> ceilings = funds.ceilings().stream()
                 .collect(Collectors.toMap(ceiling -> ceiling.party() + "/" + ceiling.year(), ceiling -> ceiling.amount()));
         TreeSet<String> keys = new TreeSet<>(committed.keySet());
         keys.addAll(ceilings.keySet());
@@ -86,14 +88,14 @@ public record ConventionDetails(
         return lines;
     }
 
-    private static List<Matching> matching(ConventionView view) {
-        TreeSet<Integer> years = view.commitments().stream().map(ConventionView.CommittedTotal::year)
+    private static List<Matching> matching(ConventionView.Funds funds) {
+        TreeSet<Integer> years = funds.commitments().stream().map(ConventionView.CommittedTotal::year)
                 .collect(Collectors.toCollection(TreeSet::new));
         List<Matching> lines = new ArrayList<>();
         for (int year : years) {
-            for (var rule : view.matching()) {
-                Euros funder = committed(view, rule.funder(), year);
-                Euros matcher = committed(view, rule.matcher(), year);
+            for (var rule : funds.matching()) {
+                Euros funder = committed(funds, rule.funder(), year);
+                Euros matcher = committed(funds, rule.matcher(), year);
                 Euros required = new Euros(rule.ratio().multiply(funder.amount()).setScale(2, RoundingMode.HALF_UP));
                 Euros shortfall = required.exceeds(matcher) ? required.minus(matcher) : Euros.ZERO;
                 lines.add(new Matching(year, rule.funder(), rule.matcher(), rule.ratio(), funder, matcher, required,
@@ -103,8 +105,8 @@ public record ConventionDetails(
         return lines;
     }
 
-    private static Euros committed(ConventionView view, String party, int year) {
-        return view.commitments().stream().filter(total -> total.party().equals(party) && total.year() == year)
+    private static Euros committed(ConventionView.Funds funds, String party, int year) {
+        return funds.commitments().stream().filter(total -> total.party().equals(party) && total.year() == year)
                 .map(ConventionView.CommittedTotal::amount).findFirst().orElse(Euros.ZERO);
     }
 }

@@ -24,23 +24,23 @@ public class ConventionProjection {
         ConventionView view;
         if (event instanceof ConventionDrafted drafted) {
             view = ConventionView.drafted(drafted, sequenceNumber);
-            view.parties().forEach(party -> batch.party(id, party));
-            drafted.ceilings().forEach(ceiling -> batch.ceiling(id, ceiling));
-            drafted.matching().forEach(rule -> batch.matchingRule(id, rule));
+            view.parties().forEach(party -> batch.partyChanged(id, party));
+            drafted.ceilings().forEach(ceiling -> batch.appended.ceiling(id, ceiling));
+            drafted.matching().forEach(rule -> batch.appended.matchingRule(id, rule));
         } else {
             view = current.orElseThrow(() -> new IllegalStateException(
                     "Event " + sequenceNumber + " of convention " + id + " comes before its draft")).apply(event,
                     sequenceNumber);
             if (event instanceof ConventionSigned signed) {
                 view.parties().stream().filter(party -> party.id().equals(signed.party()))
-                        .forEach(party -> batch.party(id, party));
+                        .forEach(party -> batch.partyChanged(id, party));
             } else if (event instanceof AvenantSigned signed) {
-                batch.avenant(id, view.avenants().get(view.avenants().size() - 1));
+                batch.appended.avenant(id, view.avenants().get(view.avenants().size() - 1));
             } else if (event instanceof AvenantDeadlineExtended) {
                 var extensions = view.avenantDeadline().extensions();
-                batch.extension(id, sequenceNumber, extensions.get(extensions.size() - 1));
+                batch.appended.extension(id, sequenceNumber, extensions.get(extensions.size() - 1));
             } else if (event instanceof FundsCommitted funds) {
-                batch.commitment(id, sequenceNumber, funds.party(), funds.year(), funds.amount().amount(),
+                batch.appended.commitment(id, sequenceNumber, funds.party(), funds.year(), funds.amount().amount(),
                         funds.axis(), funds.action(), funds.committedOn(), funds.avenantNumber());
             }
         }

@@ -39,20 +39,20 @@ class ConventionProjectionHandler {
 
     @EventHandler
     void on(ConventionEvent event, @SequenceNumber long sequenceNumber) {
-        ReadModelBatch batch = batch();
-        committedViews.before(batch.schema(), event.conventionId(), sequenceNumber).ifPresent(batch::know);
+        LiveBatch batch = batch();
+        committedViews.before(batch.schema(), event.conventionId(), sequenceNumber).ifPresent(batch::startFrom);
         projection.apply(batch, event, sequenceNumber);
     }
 
-    private ReadModelBatch batch() {
+    private LiveBatch batch() {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
         return unitOfWork.root().getOrComputeResource(BATCH, key -> {
             // Shared with every other live batch, exclusive with the switch of schemas by a rebuild.
             jdbc.queryForObject("select pg_advisory_xact_lock_shared(?)", Object.class,
                     ReadModelSchema.SWITCH_LOCK);
-            ReadModelBatch batch = new ReadModelBatch(jdbc, ReadModelSchema.active(jdbc));
+            LiveBatch batch = new LiveBatch(jdbc, ReadModelSchema.active(jdbc));
             unitOfWork.root().onPrepareCommit(committing -> batch.flush());
-            unitOfWork.root().afterCommit(committed -> committedViews.committed(batch.schema(), batch.views()));
+            unitOfWork.root().afterCommit(committed -> committedViews.committed(batch.schema(), batch.heldViews()));
             return batch;
         });
     }

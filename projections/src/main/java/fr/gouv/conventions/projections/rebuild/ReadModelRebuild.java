@@ -3,7 +3,7 @@ package fr.gouv.conventions.projections.rebuild;
 import fr.gouv.conventions.core.event.ConventionEvent;
 import fr.gouv.conventions.projections.ReadModelSchema;
 import fr.gouv.conventions.projections.engagements.ConventionProjection;
-import fr.gouv.conventions.projections.engagements.ReadModelBatch;
+import fr.gouv.conventions.projections.engagements.RebuildBatch;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -114,7 +114,7 @@ public class ReadModelRebuild {
                 jdbc.queryForObject("select drop_commitment_indexes(?)", Object.class, target.schemaName());
             });
             long started = System.nanoTime();
-            Replayed replayed = new Replayed(0, ReadModelBatch.intoEmptied(jdbc, target, viewsKept));
+            Replayed replayed = new Replayed(0, RebuildBatch.first(jdbc, target, viewsKept));
             long stored;
             do {
                 stored = jdbc.queryForObject("select count(*) from domainevententry", Long.class);
@@ -170,7 +170,7 @@ public class ReadModelRebuild {
     private Replayed replayAvailable(ReadAhead events, Replayed done, long until,
                                      ExecutorService writer) {
         long count = done.events();
-        ReadModelBatch batch = done.next();
+        RebuildBatch batch = done.next();
         Future<?> writing = CompletableFuture.completedFuture(null);
         while (true) {
             // The batch's events are taken first, so that the views it needs from the schema are read at once.
@@ -194,7 +194,7 @@ public class ReadModelRebuild {
             if (inBatch == 0) {
                 return new Replayed(count, batch);
             }
-            ReadModelBatch full = batch;
+            RebuildBatch full = batch;
             long reached = count;
             Runnable write = () -> {
                 transactions.executeWithoutResult(status -> {
@@ -217,7 +217,7 @@ public class ReadModelRebuild {
     }
 
     /** How many events are replayed and written, and the batch that folds the next ones. */
-    private record Replayed(long events, ReadModelBatch next) {
+    private record Replayed(long events, RebuildBatch next) {
     }
 
     private static long millis(long fromNanos, long toNanos) {

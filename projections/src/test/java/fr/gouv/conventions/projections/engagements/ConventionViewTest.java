@@ -60,7 +60,7 @@ class ConventionViewTest {
     void aDraftHoldsEverythingTheConventionSaysAndAnOpenDeadline() {
         ConventionView view = drafted();
 
-        assertThat(view.lifecycle()).isEqualTo(Lifecycle.DRAFT);
+        assertThat(view.status().lifecycle()).isEqualTo(Lifecycle.DRAFT);
         assertThat(view.parties()).extracting(ConventionView.PartyView::id).containsExactly("prefet-62", "cd-62");
         assertThat(view.parties()).allMatch(party -> party.signedOn() == null);
         assertThat(view.avenantDeadline().state()).isEqualTo(DeadlineState.OPEN);
@@ -72,7 +72,7 @@ class ConventionViewTest {
     void theFirstSignatureMakesItPartiallySignedAndRecordsTheSignatory() {
         ConventionView view = drafted().apply(new ConventionSigned(ID, "cd-62", "Jean-Claude Leroy", ARRAS), 1);
 
-        assertThat(view.lifecycle()).isEqualTo(Lifecycle.PARTIALLY_SIGNED);
+        assertThat(view.status().lifecycle()).isEqualTo(Lifecycle.PARTIALLY_SIGNED);
         assertThat(view.parties().get(1).signatory()).isEqualTo("Jean-Claude Leroy");
         assertThat(view.parties().get(1).signedOn()).isEqualTo(ARRAS);
         assertThat(view.parties().get(0).signedOn()).isNull();
@@ -83,8 +83,8 @@ class ConventionViewTest {
     void entryIntoForceSetsTheDateAndTheStatus() {
         ConventionView view = inForce();
 
-        assertThat(view.lifecycle()).isEqualTo(Lifecycle.IN_FORCE);
-        assertThat(view.inForceOn()).isEqualTo(ARRAS);
+        assertThat(view.status().lifecycle()).isEqualTo(Lifecycle.IN_FORCE);
+        assertThat(view.status().inForceOn()).isEqualTo(ARRAS);
     }
 
     @Test
@@ -112,7 +112,7 @@ class ConventionViewTest {
                 .apply(new AvenantDeadlineFulfilled(ID, DEADLINE, 1, DEADLINE), 7);
 
         assertThat(view.avenants()).extracting(ConventionView.AvenantView::number).containsExactly(1);
-        assertThat(view.commitments()).containsExactly(
+        assertThat(view.funds().commitments()).containsExactly(
                 new ConventionView.CommittedTotal("prefet-62", 2019, Euros.of("1000000.01")));
         assertThat(view.avenantDeadline().state()).isEqualTo(DeadlineState.FULFILLED);
         assertThat(view.avenantDeadline().fulfilledByAvenant()).isEqualTo(1);
@@ -130,7 +130,7 @@ class ConventionViewTest {
                     DEADLINE, null), version++);
         }
 
-        assertThat(view.commitments()).containsExactly(
+        assertThat(view.funds().commitments()).containsExactly(
                 new ConventionView.CommittedTotal("cd-62", 2019, Euros.of("2.00")),
                 new ConventionView.CommittedTotal("prefet-62", 2019, Euros.of("1.00")),
                 new ConventionView.CommittedTotal("cd-62", 2020, Euros.of("5.25")),
@@ -174,9 +174,9 @@ class ConventionViewTest {
         ConventionView view = inForce().apply(new ConventionTerminated(ID, LocalDate.of(2020, 6, 30),
                 "Remplacée par une nouvelle convention"), 4);
 
-        assertThat(view.lifecycle()).isEqualTo(Lifecycle.TERMINATED);
+        assertThat(view.status().lifecycle()).isEqualTo(Lifecycle.TERMINATED);
         assertThat(view.lifecycleOn(LocalDate.of(2026, 1, 1))).isEqualTo(Lifecycle.TERMINATED);
-        assertThat(view.terminationReason()).isEqualTo("Remplacée par une nouvelle convention");
+        assertThat(view.status().terminationReason()).isEqualTo("Remplacée par une nouvelle convention");
     }
 
     @Test
@@ -195,5 +195,41 @@ class ConventionViewTest {
 
         assertThat(ReadModelJson.MAPPER.readValue(json, ConventionView.class)).isEqualTo(view);
         assertThat(json).contains("\"amount\":\"12.30\"").doesNotContain("\"open\"");
+    }
+
+    /** A document as the view wrote it when it was one flat record of 19 fields. */
+    private static final String FLAT_DOCUMENT = """
+            {"conventionId": "pas-de-calais-2018", "kind": "ENGAGEMENT", "title": "Convention d'engagement",
+             "territory": {"name": "Pas-de-Calais", "departements": ["62"]},
+             "period": {"from": "2018-12-18", "to": "2021-12-31"},
+             "lifecycle": "TERMINATED", "draftedOn": "2018-12-01", "inForceOn": "2018-12-18",
+             "terminatedOn": "2020-06-30", "terminationReason": "Remplacée",
+             "parties": [{"id": "prefet-62", "role": "ETAT", "name": "Préfet du Pas-de-Calais",
+                          "representative": "Fabien Sudry", "signatory": "Fabien Sudry", "signedOn": "2018-12-18"},
+                         {"id": "cd-62", "role": "DEPARTEMENT", "name": "Département du Pas-de-Calais",
+                          "representative": "Jean-Claude Leroy", "signatory": "Jean-Claude Leroy",
+                          "signedOn": "2018-12-18"}],
+             "axes": ["SORTIE_ASE"], "avenants": [],
+             "avenantDeadline": {"date": "2019-06-30", "initialDate": "2019-03-31", "state": "OPEN",
+                                 "extensions": [{"previousDeadline": "2019-03-31", "newDeadline": "2019-06-30",
+                                                 "reason": "Concertation prolongée", "decidedOn": "2019-03-20"}],
+                                 "fulfilledByAvenant": null, "fulfilledOn": null, "missedOn": null},
+             "ceilings": [{"party": "prefet-62", "year": 2019, "amount": "3000000.00"}],
+             "commitments": [{"party": "cd-62", "year": 2019, "amount": "12.30"}],
+             "matching": [{"funder": "prefet-62", "matcher": "cd-62", "ratio": 1}],
+             "integratedDocuments": [{"title": "Protocole ERBM", "signedOn": "2018-11-09"}],
+             "version": 6}""";
+
+    @Test
+    void theDocumentKeepsTheFlatShapeOfThoseAlreadyStored() throws JsonProcessingException {
+        ConventionView view = inForce()
+                .apply(new AvenantDeadlineExtended(ID, DEADLINE, LocalDate.of(2019, 6, 30), "Concertation prolongée",
+                        LocalDate.of(2019, 3, 20)), 4)
+                .apply(new FundsCommitted(ID, "cd-62", 2019, Euros.of("12.30"), "SORTIE_ASE", "Accueil", ARRAS, null), 5)
+                .apply(new ConventionTerminated(ID, LocalDate.of(2020, 6, 30), "Remplacée"), 6);
+
+        assertThat(ReadModelJson.MAPPER.readValue(FLAT_DOCUMENT, ConventionView.class)).isEqualTo(view);
+        assertThat(ReadModelJson.MAPPER.readTree(ReadModelJson.MAPPER.writeValueAsString(view)))
+                .isEqualTo(ReadModelJson.MAPPER.readTree(FLAT_DOCUMENT));
     }
 }

@@ -1,6 +1,5 @@
 package fr.gouv.conventions.projections.engagements;
 
-import fr.gouv.conventions.api.ServiceInstance;
 import fr.gouv.conventions.core.event.ConventionDrafted;
 import fr.gouv.conventions.core.event.ConventionSigned;
 import fr.gouv.conventions.core.model.ConventionKind;
@@ -8,67 +7,64 @@ import fr.gouv.conventions.core.model.Party;
 import fr.gouv.conventions.core.model.PartyRole;
 import fr.gouv.conventions.core.model.Period;
 import fr.gouv.conventions.core.model.Territory;
+import fr.gouv.conventions.projections.ReadModelDatabase;
 import fr.gouv.conventions.projections.ReadModelSchema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 
 import javax.sql.DataSource;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How a rebuild's chain of batches reads back the views it put out of memory, on the standby schema of a service's
- * real PostgreSQL: the views a batch's events need, that are neither in memory nor being written by the batch
+ * How a rebuild's chain of batches reads back the views it put out of memory, on the standby schema of a real
+ * PostgreSQL: the views a batch's events need, that are neither in memory nor being written by the batch
  * before, come in one query whatever their number, and folding goes on from them.
  */
 class ReadBackIT {
 
     private static final LocalDate SIGNED_ON = LocalDate.of(2019, 1, 15);
 
-    @TempDir
-    static Path dataDirectory;
-    static ServiceInstance service;
+    static ReadModelDatabase database;
 
     @BeforeAll
     static void start() {
-        service = ServiceInstance.onEmbeddedDatabase(dataDirectory);
+        database = ReadModelDatabase.start();
     }
 
     @AfterAll
     static void stop() {
-        if (service != null) {
-            service.close();
+        if (database != null) {
+            database.close();
         }
     }
 
     @Test
     void theViewsABatchNeedsFromTheSchemaAreReadInOneQuery() {
-        ReadModelSchema standby = ReadModelSchema.active(service.jdbc()).other();
+        ReadModelSchema standby = ReadModelSchema.active(database.jdbc()).other();
         for (String table : ReadModelSchema.TABLES) {
-            service.jdbc().execute("truncate table " + standby.table(table));
+            database.jdbc().execute("truncate table " + standby.table(table));
         }
-        CountingJdbc jdbc = new CountingJdbc(service.jdbc().getDataSource());
+        CountingJdbc jdbc = new CountingJdbc(database.jdbc().getDataSource());
         ConventionProjection projection = new ConventionProjection();
         // Two views kept: drafting four conventions puts the first two out of memory, written by this batch.
-        ReadModelBatch first = ReadModelBatch.intoEmptied(jdbc, standby, 2);
+        RebuildBatch first = RebuildBatch.first(jdbc, standby, 2);
         for (String id : List.of("kept-out-1", "kept-out-2", "kept-3", "kept-4")) {
             projection.apply(first, drafted(id), 0);
         }
         first.flush();
-        ReadModelBatch second = first.next();
+        RebuildBatch second = first.next();
         second.flush();
         // The batch after the next one finds them only in the schema.
-        ReadModelBatch third = second.next();
-        assertThat(service.jdbc().queryForList("select convention_id from " + standby.table("conventions"),
+        RebuildBatch third = second.next();
+        assertThat(database.jdbc().queryForList("select convention_id from " + standby.table("conventions"),
                 String.class)).containsExactlyInAnyOrder("kept-out-1", "kept-out-2");
         int queriesBefore = jdbc.queries;
 
