@@ -1,6 +1,10 @@
 package fr.gouv.conventions.api.http;
 
 import fr.gouv.conventions.api.ServiceInstance;
+import fr.gouv.conventions.api.fixture.Bodies;
+import fr.gouv.conventions.api.fixture.HttpApi;
+import fr.gouv.conventions.api.fixture.JsonBody;
+import fr.gouv.conventions.api.fixture.Paths;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,14 +21,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
-import static fr.gouv.conventions.api.http.Answers.assertAccepted;
-import static fr.gouv.conventions.api.http.Answers.assertProblem;
-import static fr.gouv.conventions.api.http.Answers.assertRefused;
-import static fr.gouv.conventions.api.http.Bodies.departementSigns;
-import static fr.gouv.conventions.api.http.Bodies.financialAvenant;
-import static fr.gouv.conventions.api.http.Bodies.pasDeCalaisDraft;
-import static fr.gouv.conventions.api.http.Bodies.prefetSigns;
-import static fr.gouv.conventions.api.http.Bodies.stateCommits;
+import static fr.gouv.conventions.api.fixture.Answers.assertAccepted;
+import static fr.gouv.conventions.api.fixture.Answers.assertProblem;
+import static fr.gouv.conventions.api.fixture.Answers.assertRefused;
+import static fr.gouv.conventions.api.fixture.Bodies.departementSigns;
+import static fr.gouv.conventions.api.fixture.Bodies.financialAvenant;
+import static fr.gouv.conventions.api.fixture.Bodies.pasDeCalaisDraft;
+import static fr.gouv.conventions.api.fixture.Bodies.prefetSigns;
+import static fr.gouv.conventions.api.fixture.Bodies.stateCommits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
