@@ -1,11 +1,8 @@
 package fr.gouv.conventions.api;
 
+import fr.gouv.conventions.api.fixture.HttpApi;
 import fr.gouv.conventions.api.fixture.RunningService;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,17 +10,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RunningService
 class HealthIT {
 
-    @Autowired
-    TestRestTemplate http;
+    static HttpApi api;
 
     @Test
     void healthAndReadinessAreUpOnceTheDatabaseIsReady() {
-        ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
-        ResponseEntity<String> readiness = http.getForEntity("/actuator/health/readiness", String.class);
+        HttpApi.Answer health = api.get("/actuator/health").anonymous().send();
+        HttpApi.Answer readiness = api.get("/actuator/health/readiness").anonymous().send();
 
-        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(health.getBody()).contains("\"status\":\"UP\"");
-        assertThat(readiness.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(readiness.getBody()).contains("\"status\":\"UP\"");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"");
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.body()).contains("\"status\":\"UP\"");
     }
 }

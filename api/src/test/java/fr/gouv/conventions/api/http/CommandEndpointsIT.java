@@ -240,7 +240,7 @@ class CommandEndpointsIT {
         String nextWeek = LocalDate.now(PARIS).plusDays(7).toString();
 
         HttpApi.Answer refused = assertRefused(service, () -> api.post(Paths.signatures(id))
-                .json(signature("prefet-62", "Fabien Sudry", nextWeek)).send(), 422, "DATE_IN_FUTURE");
+                .json(prefetSigns().set("signedOn", nextWeek)).send(), 422, "DATE_IN_FUTURE");
 
         assertThat(refused.json().path("facts").path("date").asText()).isEqualTo(nextWeek);
     }

@@ -2,10 +2,10 @@ package fr.gouv.conventions.api.readside;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.gouv.conventions.api.ServiceInstance;
+import fr.gouv.conventions.api.fixture.Commands;
 import fr.gouv.conventions.api.fixture.HttpApi;
 import fr.gouv.conventions.api.fixture.OwnRunningService;
 import fr.gouv.conventions.api.fixture.Paths;
-import fr.gouv.conventions.core.command.SignConvention;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +23,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -77,8 +76,8 @@ class AuditIT {
 
         // Another convention, with one event caused by someone else than the HTTP admin: an import job.
         http.draft(http.post(Paths.DRAFTS).json(pasDeCalaisDraft(OTHER)).correlationId("other-draft"));
-        service.bean(CommandGateway.class).sendAndWait(GenericCommandMessage.asCommandMessage(
-                        new SignConvention(OTHER, "prefet-62", "Fabien Sudry", LocalDate.of(2018, 12, 18)))
+        service.bean(CommandGateway.class).sendAndWait(GenericCommandMessage
+                .asCommandMessage(Commands.prefetSigns(OTHER))
                 .andMetaData(Map.of("actor", CLERK, "correlationId", "import-batch-7")));
         afterHistory = between();
     }
