@@ -65,7 +65,6 @@ class AuditIT {
 
     @BeforeAll
     static void recordAHistory() throws InterruptedException {
-
         beforeHistory = between();
         http.draft(http.post(Paths.DRAFTS).json(pasDeCalaisDraft(ID)).correlationId("audit-draft"));
         http.command(http.post(Paths.signatures(ID)).json(prefetSigns()).correlationId("audit-sign-prefet"));

@@ -58,7 +58,6 @@ class FundsReportIT {
 
     @BeforeAll
     static void recordTheConventions() {
-
         bassinMinierInForce("bassin-minier-2019");
         commit("bassin-minier-2019", "prefet-region", 2020, "1000000.00", "2020-01-15");
         commit("bassin-minier-2019", "cd-59", 2020, "500000.00", "2020-01-15");

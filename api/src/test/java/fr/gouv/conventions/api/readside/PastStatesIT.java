@@ -53,7 +53,6 @@ class PastStatesIT {
 
     @BeforeAll
     static void recordTheRealHistory() throws InterruptedException {
-
         http.draft(pasDeCalaisDraft(ID));
         http.command("/api/conventions/" + ID + "/signatures", prefetSigns());
         http.command("/api/conventions/" + ID + "/signatures", departementSigns());

@@ -58,7 +58,7 @@ class ProjectionRowsIT {
     static JdbcTemplate jdbc;
 
     @BeforeAll
-    static void start() {
+    static void readTheServicesDatabase() {
         jdbc = service.jdbc();
     }
 

@@ -81,7 +81,6 @@ class RebuildIT {
 
     @BeforeAll
     static void recordTwoHundredEvents() throws Exception {
-
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> recorded = new ArrayList<>();
