@@ -6,6 +6,7 @@ import fr.gouv.conventions.api.ServiceInstance;
 import fr.gouv.conventions.api.fixture.Bodies;
 import fr.gouv.conventions.api.fixture.HttpApi;
 import fr.gouv.conventions.api.fixture.OwnRunningService;
+import fr.gouv.conventions.api.fixture.Paths;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -59,11 +60,12 @@ class FundsReportIT {
     @BeforeAll
     static void recordTheConventions() {
         bassinMinierInForce("bassin-minier-2019");
-        commit("bassin-minier-2019", "prefet-region", 2020, "1000000.00", "2020-01-15");
-        commit("bassin-minier-2019", "cd-59", 2020, "500000.00", "2020-01-15");
-        commit("bassin-minier-2019", "cd-62", 2020, "500000.00", "2020-01-15");
-        HttpApi.Answer overCeiling = http.post("/api/conventions/bassin-minier-2019/commitments").as(ADMIN)
-                .json(commitment("prefet-region", 2020, "0.01", "2020-02-01")).send();
+        for (String who : List.of("state", "nord", "pas-de-calais")) {
+            http.command(Paths.commitments("bassin-minier-2019"), Bodies.realHistory("bassin-minier-2020-" + who));
+        }
+        HttpApi.Answer overCeiling = http.post(Paths.commitments("bassin-minier-2019")).as(ADMIN)
+                .json(Bodies.realHistory("bassin-minier-2020-state").set("amount", "0.01")
+                        .set("committedOn", "2020-02-01")).send();
         assertThat(overCeiling.code()).as("one cent over the ceiling is refused (R7)").isEqualTo("CEILING_EXCEEDED");
         commit("bassin-minier-2019", "prefet-region", 2021, "250000.01", "2021-01-15");
         commit("bassin-minier-2019", "cd-59", 2021, "125000.01", "2021-01-15");
