@@ -3,6 +3,7 @@ package fr.gouv.conventions.api.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.gouv.conventions.api.ServiceInstance;
 import fr.gouv.conventions.api.fixture.HttpApi;
+import fr.gouv.conventions.api.fixture.JsonBody;
 import fr.gouv.conventions.api.fixture.Paths;
 import fr.gouv.conventions.api.fixture.RunningService;
 import fr.gouv.conventions.core.event.AvenantDeadlineExtended;
@@ -289,8 +290,7 @@ class CommandEndpointsIT {
     @Test
     void aCommitmentOverThePartysCeilingIsRefusedWithCeilingExceededNamingWhatRemains() {
         String id = "ceiling";
-        assertAccepted(api.post(Paths.DRAFTS).json(pasDeCalaisDraftWithStateCeiling(id)).send(), 201, id, 0);
-        signedByBoth(id);
+        inForce(id, pasDeCalaisDraftWithStateCeiling(id));
         assertAccepted(api.post(Paths.commitments(id)).json(stateCommits("3000000.00")).send(), 200, id, 4);
 
         HttpApi.Answer refused = assertRefused(service, () -> api.post(Paths.commitments(id))
@@ -418,13 +418,11 @@ class CommandEndpointsIT {
 
     /** The Pas-de-Calais convention, drafted and signed by both parties in Arras: in force since 18 Dec 2018. */
     private static void inForce(String id) {
-        draft(id);
-        signedByBoth(id);
+        inForce(id, pasDeCalaisDraft(id));
     }
 
-    private static void signedByBoth(String id) {
-        assertAccepted(api.post(Paths.signatures(id)).json(prefetSigns()).send(), 200, id, 1);
-        assertAccepted(api.post(Paths.signatures(id)).json(departementSigns()).send(), 200, id, 3);
+    private static void inForce(String id, JsonBody draft) {
+        api.pasDeCalaisInForce(id, draft);
         assertThat(service.events(id).get(2).getPayload()).isInstanceOf(ConventionSigned.class);
     }
 

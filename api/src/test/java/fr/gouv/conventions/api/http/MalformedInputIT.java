@@ -24,7 +24,6 @@ import static fr.gouv.conventions.api.fixture.Answers.assertAccepted;
 import static fr.gouv.conventions.api.fixture.Answers.assertProblem;
 import static fr.gouv.conventions.api.fixture.Answers.storingNothing;
 import static fr.gouv.conventions.api.fixture.Bodies.deadlineExtension;
-import static fr.gouv.conventions.api.fixture.Bodies.departementSigns;
 import static fr.gouv.conventions.api.fixture.Bodies.financialAvenant;
 import static fr.gouv.conventions.api.fixture.Bodies.pasDeCalaisDraft;
 import static fr.gouv.conventions.api.fixture.Bodies.pasDeCalaisDraftWithStateCeiling;
@@ -51,9 +50,7 @@ class MalformedInputIT {
 
     @BeforeAll
     static void putAConventionInForce() {
-        assertAccepted(api.post(Paths.DRAFTS).json(pasDeCalaisDraft(IN_FORCE)).send(), 201, IN_FORCE, 0);
-        assertAccepted(api.post(Paths.signatures(IN_FORCE)).json(prefetSigns()).send(), 200, IN_FORCE, 1);
-        assertAccepted(api.post(Paths.signatures(IN_FORCE)).json(departementSigns()).send(), 200, IN_FORCE, 3);
+        api.pasDeCalaisInForce(IN_FORCE);
     }
 
     /** One malformed request and how it must be refused; {@code field} is null where no field is at fault. */
