@@ -2,15 +2,15 @@ package fr.gouv.conventions.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.gouv.conventions.core.command.SignAvenant;
+import fr.gouv.conventions.api.fixture.Bodies;
+import fr.gouv.conventions.api.fixture.Commands;
+import fr.gouv.conventions.api.fixture.RunningService;
 import fr.gouv.conventions.core.event.AvenantDeadlineFulfilled;
 import fr.gouv.conventions.core.event.AvenantSigned;
 import fr.gouv.conventions.core.event.ConventionDrafted;
 import fr.gouv.conventions.core.event.ConventionEnteredIntoForce;
 import fr.gouv.conventions.core.event.ConventionSigned;
 import fr.gouv.conventions.core.event.FundsCommitted;
-import fr.gouv.conventions.core.model.AvenantCommitment;
-import fr.gouv.conventions.core.model.AvenantKind;
 import fr.gouv.conventions.core.model.ConventionRefused;
 import fr.gouv.conventions.core.model.Euros;
 import fr.gouv.conventions.core.model.RefusalCode;
@@ -23,20 +23,17 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import static fr.gouv.conventions.api.ConventionSamples.departementSigns;
-import static fr.gouv.conventions.api.ConventionSamples.pasDeCalais;
-import static fr.gouv.conventions.api.ConventionSamples.prefetSigns;
+import static fr.gouv.conventions.api.fixture.Commands.departementSigns;
+import static fr.gouv.conventions.api.fixture.Commands.draftPasDeCalais;
+import static fr.gouv.conventions.api.fixture.Commands.draftPasDeCalaisWithStateCeiling;
+import static fr.gouv.conventions.api.fixture.Commands.prefetSigns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -44,32 +41,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Strong consistency of commands: once the command gateway answers, its events are in the PostgreSQL event
  * store, as Jackson JSON, with who issued them, the correlation id and the business date.
  */
+@RunningService
 class CommandsStoreEventsIT {
 
-    @TempDir
-    static Path dataDirectory;
     static ServiceInstance service;
-
-    @BeforeAll
-    static void start() {
-        service = ServiceInstance.onEmbeddedDatabase(dataDirectory);
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
-    }
 
     @Test
     void commandsThroughTheGatewayStoreTheirEventsInOrder() {
-        String id = "pas-de-calais-2018";
-        service.send(pasDeCalais(id), "corr-draft");
+        String id = "stored-pas-de-calais";
+        service.send(draftPasDeCalais(id), "corr-draft");
         service.send(prefetSigns(id), "corr-prefet");
         service.send(departementSigns(id), "corr-cd");
-        service.send(new SignAvenant(id, AvenantKind.FINANCIER, LocalDate.of(2019, 3, 31),
-                "Actions départementales et engagements financiers 2019", null,
-                List.of(new AvenantCommitment("prefet-62", 2019, Euros.of("3333333.33"), "ASE_SORTIE", null),
-                        new AvenantCommitment("cd-62", 2019, Euros.of("3333333.34"), null, null))), "corr-avenant");
+        service.send(Commands.financialAvenant(id, Bodies.financialAvenant("2019-03-31")
+                .set("commitments/0/amount", "3333333.33").set("commitments/1/amount", "3333333.34")), "corr-avenant");
 
         List<? extends DomainEventMessage<?>> events = service.events(id);
         assertThat(events).extracting(event -> event.getPayloadType().getSimpleName()).containsExactly(
@@ -90,7 +74,7 @@ class CommandsStoreEventsIT {
     @Test
     void eventsAreStoredAsJacksonJsonInByteaWithTheirAuditMetadata() throws Exception {
         String id = "json-check";
-        service.send(pasDeCalais(id), "corr-json");
+        service.send(draftPasDeCalaisWithStateCeiling(id), "corr-json");
 
         Map<String, Object> row = service.jdbc().queryForMap(
                 "select payloadtype, payload, metadata from domainevententry where aggregateidentifier = ?", id);
@@ -103,7 +87,7 @@ class CommandsStoreEventsIT {
         assertThat(payload.get("avenantDeadline").asText()).isEqualTo("2019-03-31");
         assertThat(metadata.get("actor").asText()).isEqualTo(ServiceInstance.ACTOR);
         assertThat(metadata.get("correlationId").asText()).isEqualTo("corr-json");
-        assertThat(metadata.get("businessDate").asText()).isEqualTo("2018-11-07");
+        assertThat(metadata.get("businessDate").asText()).isEqualTo("2018-12-01");
     }
 
     @Test
@@ -117,7 +101,7 @@ class CommandsStoreEventsIT {
     @Test
     void aRefusedCommandStoresNothing() {
         String id = "refused";
-        service.send(pasDeCalais(id));
+        service.send(draftPasDeCalais(id));
         service.send(prefetSigns(id));
         long before = service.storedEventCount();
 
@@ -133,7 +117,7 @@ class CommandsStoreEventsIT {
     void aCommandThatNamesNobodyIsRefusedAndStoresNothing() {
         long before = service.storedEventCount();
 
-        assertThatThrownBy(() -> service.bean(CommandGateway.class).sendAndWait(pasDeCalais("anonymous")))
+        assertThatThrownBy(() -> service.bean(CommandGateway.class).sendAndWait(draftPasDeCalais("anonymous")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("attributable to a person");
 
@@ -142,11 +126,12 @@ class CommandsStoreEventsIT {
 
     @Test
     void aSecondDraftWithTheSameIdIsRefusedAndStoresNothing() {
-        String id = "drafted-twice";
-        service.send(pasDeCalais(id));
+        String id = "stored-drafted-twice";
+        service.send(draftPasDeCalais(id));
         long before = service.storedEventCount();
 
-        assertThatThrownBy(() -> service.send(pasDeCalais(id))).isInstanceOf(AggregateStreamCreationException.class);
+        assertThatThrownBy(() -> service.send(draftPasDeCalais(id)))
+                .isInstanceOf(AggregateStreamCreationException.class);
 
         assertThat(service.storedEventCount()).isEqualTo(before);
     }
@@ -154,7 +139,7 @@ class CommandsStoreEventsIT {
     @Test
     void appendingASequenceNumberTwiceIsAConcurrencyExceptionAndStoresNothing() {
         String id = "raced";
-        service.send(pasDeCalais(id));
+        service.send(draftPasDeCalais(id));
         service.send(prefetSigns(id));
         long before = service.storedEventCount();
         EventStore eventStore = service.bean(EventStore.class);

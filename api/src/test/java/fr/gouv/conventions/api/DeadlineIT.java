@@ -16,9 +16,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
-import static fr.gouv.conventions.api.ConventionSamples.departementSigns;
-import static fr.gouv.conventions.api.ConventionSamples.pasDeCalais;
-import static fr.gouv.conventions.api.ConventionSamples.prefetSigns;
+import static fr.gouv.conventions.api.fixture.Commands.departementSigns;
+import static fr.gouv.conventions.api.fixture.Commands.draftPasDeCalais;
+import static fr.gouv.conventions.api.fixture.Commands.prefetSigns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -41,7 +41,7 @@ class DeadlineIT {
         String id = "live-deadline";
         LocalDate tomorrow = LocalDate.now(Clock.system(PARIS)).plusDays(1);
         try (ServiceInstance service = ServiceInstance.onEmbeddedDatabase(dataDirectory)) {
-            service.send(pasDeCalais(id, tomorrow));
+            service.send(draftPasDeCalais(id, tomorrow));
             assertThat(scheduledDeadlines(service)).containsExactly(
                     tomorrow.plusDays(1).atStartOfDay(PARIS).toInstant().toString());
         }
@@ -65,7 +65,7 @@ class DeadlineIT {
     @Test
     void aDeadlineAlreadyPastWhenRecordedIsNeverScheduled() {
         try (ServiceInstance service = ServiceInstance.onEmbeddedDatabase(dataDirectory)) {
-            service.send(pasDeCalais("recorded-late"));
+            service.send(draftPasDeCalais("recorded-late"));
 
             assertThat(scheduledDeadlines(service)).isEmpty();
         }
@@ -76,7 +76,7 @@ class DeadlineIT {
         String id = "fulfilled-on-time";
         LocalDate today = LocalDate.now(Clock.system(PARIS));
         try (ServiceInstance service = ServiceInstance.onEmbeddedDatabase(dataDirectory)) {
-            service.send(pasDeCalais(id, today));
+            service.send(draftPasDeCalais(id, today));
             service.send(prefetSigns(id));
             service.send(departementSigns(id));
             assertThat(scheduledDeadlines(service)).hasSize(1);
@@ -92,9 +92,9 @@ class DeadlineIT {
         String id = "drafted-twice";
         LocalDate tomorrow = LocalDate.now(Clock.system(PARIS)).plusDays(1);
         try (ServiceInstance service = ServiceInstance.onEmbeddedDatabase(dataDirectory)) {
-            service.send(pasDeCalais(id, tomorrow));
+            service.send(draftPasDeCalais(id, tomorrow));
 
-            assertThatThrownBy(() -> service.send(pasDeCalais(id, tomorrow.plusDays(1))))
+            assertThatThrownBy(() -> service.send(draftPasDeCalais(id, tomorrow.plusDays(1))))
                     .isInstanceOf(AggregateStreamCreationException.class);
 
             assertThat(scheduledDeadlines(service)).containsExactly(
@@ -106,7 +106,7 @@ class DeadlineIT {
     void aTerminationWhoseDeadlineCannotBeCancelledIsNotStoredEither() {
         String id = "deadline-not-cancelled";
         try (ServiceInstance service = ServiceInstance.onEmbeddedDatabase(dataDirectory)) {
-            service.send(pasDeCalais(id, LocalDate.now(Clock.system(PARIS)).plusDays(1)));
+            service.send(draftPasDeCalais(id, LocalDate.now(Clock.system(PARIS)).plusDays(1)));
             service.send(prefetSigns(id));
             service.send(departementSigns(id));
             refuseCancellations(service);

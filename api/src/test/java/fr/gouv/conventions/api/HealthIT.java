@@ -1,43 +1,25 @@
 package fr.gouv.conventions.api;
 
+import fr.gouv.conventions.api.fixture.HttpApi;
+import fr.gouv.conventions.api.fixture.RunningService;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import java.io.IOException;
-import java.nio.file.Files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The health endpoint says when the service, its database included, is ready. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RunningService
 class HealthIT {
 
-    @DynamicPropertySource
-    static void embeddedDatabase(DynamicPropertyRegistry registry) throws IOException {
-        var dataDirectory = Files.createTempDirectory("conventions-health");
-        registry.add("conventions.embedded-postgres.data-directory", () -> dataDirectory.resolve("postgres").toString());
-        registry.add("conventions.security.credentials-file",
-                () -> dataDirectory.resolve("credentials.properties").toString());
-        registry.add("conventions.embedded-postgres.port", () -> "0");
-    }
-
-    @Autowired
-    TestRestTemplate http;
+    static HttpApi api;
 
     @Test
     void healthAndReadinessAreUpOnceTheDatabaseIsReady() {
-        ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
-        ResponseEntity<String> readiness = http.getForEntity("/actuator/health/readiness", String.class);
+        HttpApi.Answer health = api.get("/actuator/health").anonymous().send();
+        HttpApi.Answer readiness = api.get("/actuator/health/readiness").anonymous().send();
 
-        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(health.getBody()).contains("\"status\":\"UP\"");
-        assertThat(readiness.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(readiness.getBody()).contains("\"status\":\"UP\"");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"");
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.body()).contains("\"status\":\"UP\"");
     }
 }

@@ -1,5 +1,6 @@
 package fr.gouv.conventions.api;
 
+import fr.gouv.conventions.api.fixture.Commands;
 import fr.gouv.conventions.core.model.ConventionRefused;
 import fr.gouv.conventions.core.model.Euros;
 import fr.gouv.conventions.core.model.RefusalCode;
@@ -11,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.List;
 
-import static fr.gouv.conventions.api.ConventionSamples.prefetSigns;
-import static fr.gouv.conventions.api.ConventionSamples.stateCommits;
+import static fr.gouv.conventions.api.fixture.Commands.prefetSigns;
+import static fr.gouv.conventions.api.fixture.Commands.stateCommits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,7 +31,7 @@ class RestartIT {
         String id = "pas-de-calais-2018";
         List<String> before;
         try (ServiceInstance service = ServiceInstance.onEmbeddedDatabase(dataDirectory)) {
-            ConventionSamples.inForce(service, id);
+            Commands.inForce(service, id);
             service.send(stateCommits(id, "3000000.00"));
             before = service.events(id).stream().map(DomainEventMessage::getIdentifier).toList();
         }

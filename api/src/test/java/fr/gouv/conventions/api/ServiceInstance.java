@@ -1,11 +1,12 @@
 package fr.gouv.conventions.api;
 
+import fr.gouv.conventions.api.fixture.HttpApi;
 import fr.gouv.conventions.core.event.EventMetadata;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,17 +23,22 @@ import java.util.Objects;
 import java.util.Properties;
 
 /**
- * One running instance of the service, started the way {@code java -jar} starts it, for tests that restart it
- * or run two of them on one database.
+ * One running instance of the service: the one a {@link fr.gouv.conventions.api.fixture.RunningService} test class
+ * is given, or one started the way {@code java -jar} starts it, for tests that restart it or run two on one database.
  */
 public final class ServiceInstance implements AutoCloseable {
 
-    static final String ACTOR = "test:integration";
+    public static final String ACTOR = "test:integration";
+    /** Deadlines are polled every second, so that a test does not wait the default ten for one to be missed. */
+    public static final String SCHEDULER_POLLING_INTERVAL = "1s";
 
     private final ConfigurableApplicationContext context;
+    private final HttpApi http;
 
-    private ServiceInstance(ConfigurableApplicationContext context) {
+    /** The service of a context already running, such as the one Spring's test context cache keeps. */
+    public ServiceInstance(ConfigurableApplicationContext context) {
         this.context = context;
+        this.http = new HttpApi(this);
     }
 
     /** The service on its embedded PostgreSQL, with its data (and generated passwords) in {@code dataDirectory}. */
@@ -46,7 +52,7 @@ public final class ServiceInstance implements AutoCloseable {
     }
 
     /** The service on the PostgreSQL at {@code jdbcUrl}, starting no embedded one, and with no generated users. */
-    static ServiceInstance onDatabase(String jdbcUrl, String... properties) {
+    public static ServiceInstance onDatabase(String jdbcUrl, String... properties) {
         List<String> all = new ArrayList<>(List.of("--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=postgres", "--conventions.security.generated-users=false"));
         all.addAll(List.of(properties));
@@ -54,10 +60,16 @@ public final class ServiceInstance implements AutoCloseable {
     }
 
     private static ServiceInstance start(List<String> properties) {
-        List<String> all = new ArrayList<>(List.of("--server.port=0", "--db-scheduler.polling-interval=1s"));
+        List<String> all = new ArrayList<>(List.of("--server.port=0",
+                "--db-scheduler.polling-interval=" + SCHEDULER_POLLING_INTERVAL));
         all.addAll(properties);
         return new ServiceInstance(new SpringApplicationBuilder(ConventionServiceApplication.class)
                 .run(all.toArray(String[]::new)));
+    }
+
+    /** Real HTTP to this instance, as administrator unless a request says otherwise. */
+    public HttpApi http() {
+        return http;
     }
 
     /** The port the HTTP server listens on. */
@@ -65,11 +77,11 @@ public final class ServiceInstance implements AutoCloseable {
         return ((org.springframework.boot.web.context.WebServerApplicationContext) context).getWebServer().getPort();
     }
 
-    String embeddedJdbcUrl() {
+    public String embeddedJdbcUrl() {
         return context.getBean(EmbeddedPostgres.class).getJdbcUrl("postgres", "postgres");
     }
 
-    <T> Map<String, T> beans(Class<T> type) {
+    public <T> Map<String, T> beans(Class<T> type) {
         return context.getBeansOfType(type);
     }
 
@@ -82,12 +94,12 @@ public final class ServiceInstance implements AutoCloseable {
     }
 
     /** Sends a command as an identified actor, with a correlation id, and waits for its outcome. */
-    <R> R send(Object command, String correlationId) {
+    public <R> R send(Object command, String correlationId) {
         return bean(CommandGateway.class).sendAndWait(GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(Map.of(EventMetadata.ACTOR, ACTOR, EventMetadata.CORRELATION_ID, correlationId)));
     }
 
-    <R> R send(Object command) {
+    public <R> R send(Object command) {
         return send(command, "test-" + System.nanoTime());
     }
 

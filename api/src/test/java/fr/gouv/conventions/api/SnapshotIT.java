@@ -1,5 +1,6 @@
 package fr.gouv.conventions.api;
 
+import fr.gouv.conventions.api.fixture.Commands;
 import fr.gouv.conventions.core.command.CommitFunds;
 import fr.gouv.conventions.core.model.ConventionRefused;
 import fr.gouv.conventions.core.model.Euros;
@@ -28,7 +29,7 @@ class SnapshotIT {
         String id = "long-stream";
         try (ServiceInstance service = ServiceInstance.onEmbeddedDatabase(dataDirectory,
                 "--conventions.snapshot-threshold=100")) {
-            ConventionSamples.inForce(service, id);
+            Commands.inForce(service, id);
             for (int i = 0; i < 300; i++) {
                 service.send(new CommitFunds(id, "prefet-62", 2019, Euros.of("100.00"), null, "action-" + i,
                         LocalDate.of(2019, 5, 2)));

@@ -1,5 +1,6 @@
 package fr.gouv.conventions.api;
 
+import fr.gouv.conventions.api.fixture.Commands;
 import fr.gouv.conventions.core.command.CommitFunds;
 import fr.gouv.conventions.core.event.FundsCommitted;
 import fr.gouv.conventions.core.model.Euros;
@@ -42,7 +43,7 @@ class TwoInstancesIT {
              ServiceInstance second = ServiceInstance.onDatabase(first.embeddedJdbcUrl(),
                      "--conventions.command-retries=0")) {
             String id = "race-without-retries";
-            ConventionSamples.inForce(first, id);
+            Commands.inForce(first, id);
 
             List<Outcome> outcomes = race(first, second, id);
 
@@ -61,7 +62,7 @@ class TwoInstancesIT {
              ServiceInstance second = ServiceInstance.onDatabase(first.embeddedJdbcUrl(),
                      "--conventions.command-retries=50")) {
             String id = "race-with-retries";
-            ConventionSamples.inForce(first, id);
+            Commands.inForce(first, id);
 
             List<Outcome> outcomes = race(first, second, id);
 

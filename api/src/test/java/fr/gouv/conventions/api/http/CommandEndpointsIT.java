@@ -2,6 +2,10 @@ package fr.gouv.conventions.api.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.gouv.conventions.api.ServiceInstance;
+import fr.gouv.conventions.api.fixture.HttpApi;
+import fr.gouv.conventions.api.fixture.JsonBody;
+import fr.gouv.conventions.api.fixture.Paths;
+import fr.gouv.conventions.api.fixture.RunningService;
 import fr.gouv.conventions.core.event.AvenantDeadlineExtended;
 import fr.gouv.conventions.core.event.AvenantSigned;
 import fr.gouv.conventions.core.event.ConventionSigned;
@@ -9,31 +13,28 @@ import fr.gouv.conventions.core.event.ConventionTerminated;
 import fr.gouv.conventions.core.event.FundsCommitted;
 import fr.gouv.conventions.core.model.Euros;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-import static fr.gouv.conventions.api.http.Answers.assertAccepted;
-import static fr.gouv.conventions.api.http.Answers.assertRefused;
-import static fr.gouv.conventions.api.http.Bodies.bassinMinierDraft;
-import static fr.gouv.conventions.api.http.Bodies.commitment;
-import static fr.gouv.conventions.api.http.Bodies.deadlineExtension;
-import static fr.gouv.conventions.api.http.Bodies.departementSigns;
-import static fr.gouv.conventions.api.http.Bodies.financialAvenant;
-import static fr.gouv.conventions.api.http.Bodies.pasDeCalaisDraft;
-import static fr.gouv.conventions.api.http.Bodies.prefetSigns;
-import static fr.gouv.conventions.api.http.Bodies.prolongation;
-import static fr.gouv.conventions.api.http.Bodies.signature;
-import static fr.gouv.conventions.api.http.Bodies.stateCommits;
-import static fr.gouv.conventions.api.http.Bodies.termination;
+import static fr.gouv.conventions.api.fixture.Answers.assertAccepted;
+import static fr.gouv.conventions.api.fixture.Answers.assertRefused;
+import static fr.gouv.conventions.api.fixture.Bodies.bassinMinierDraft;
+import static fr.gouv.conventions.api.fixture.Bodies.commitment;
+import static fr.gouv.conventions.api.fixture.Bodies.deadlineExtension;
+import static fr.gouv.conventions.api.fixture.Bodies.departementSigns;
+import static fr.gouv.conventions.api.fixture.Bodies.financialAvenant;
+import static fr.gouv.conventions.api.fixture.Bodies.pasDeCalaisDraft;
+import static fr.gouv.conventions.api.fixture.Bodies.pasDeCalaisDraftWithStateCeiling;
+import static fr.gouv.conventions.api.fixture.Bodies.prefetSigns;
+import static fr.gouv.conventions.api.fixture.Bodies.prolongation;
+import static fr.gouv.conventions.api.fixture.Bodies.signature;
+import static fr.gouv.conventions.api.fixture.Bodies.stateCommits;
+import static fr.gouv.conventions.api.fixture.Bodies.termination;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -41,37 +42,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  * when it accepts a command (status, Location, ETag, body, and the events stored with who and which correlation
  * id), and every domain refusal reachable over HTTP with its status and code, storing nothing.
  */
+@RunningService
 class CommandEndpointsIT {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final String UUID_SHAPE = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
-    @TempDir
-    static Path dataDirectory;
     static ServiceInstance service;
     static HttpApi api;
-
-    @BeforeAll
-    static void start() {
-        service = ServiceInstance.onEmbeddedDatabase(dataDirectory);
-        api = new HttpApi(service);
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
-    }
 
     // --- accepted commands -------------------------------------------------------------------------------------
 
     @Test
     void aDraftIsAnswered201WithItsLocationETagZeroAndItsIdAndVersion() {
-        HttpApi.Answer drafted = api.post(Paths.DRAFTS).json(pasDeCalaisDraft("pas-de-calais-2018")).send();
+        HttpApi.Answer drafted = api.post(Paths.DRAFTS).json(pasDeCalaisDraft("endpoints-pas-de-calais")).send();
 
-        assertAccepted(drafted, 201, "pas-de-calais-2018", 0);
-        assertThat(drafted.header("Location")).endsWith("/api/conventions/pas-de-calais-2018");
+        assertAccepted(drafted, 201, "endpoints-pas-de-calais", 0);
+        assertThat(drafted.header("Location")).endsWith("/api/conventions/endpoints-pas-de-calais");
         assertThat(drafted.json().size()).as("only conventionId and version").isEqualTo(2);
-        assertThat(payloadTypes("pas-de-calais-2018")).containsExactly("ConventionDrafted");
+        assertThat(payloadTypes("endpoints-pas-de-calais")).containsExactly("ConventionDrafted");
     }
 
     @Test
@@ -152,14 +141,14 @@ class CommandEndpointsIT {
         String id = "funds-committed";
         inForce(id);
 
-        assertAccepted(api.post(Paths.commitments(id)).json(stateCommits("500000.00").set("axis", "ASE_SORTIE")).send(),
+        assertAccepted(api.post(Paths.commitments(id)).json(stateCommits("500000.00").set("axis", "SORTIE_ASE")).send(),
                 200, id, 4);
 
         FundsCommitted committed = (FundsCommitted) service.events(id).get(4).getPayload();
         assertThat(committed.party()).isEqualTo("prefet-62");
         assertThat(committed.year()).isEqualTo(2019);
         assertThat(committed.amount()).isEqualTo(Euros.of("500000.00"));
-        assertThat(committed.axis()).isEqualTo("ASE_SORTIE");
+        assertThat(committed.axis()).isEqualTo("SORTIE_ASE");
         assertThat(committed.committedOn()).isEqualTo(LocalDate.of(2019, 4, 15));
     }
 
@@ -252,7 +241,7 @@ class CommandEndpointsIT {
         String nextWeek = LocalDate.now(PARIS).plusDays(7).toString();
 
         HttpApi.Answer refused = assertRefused(service, () -> api.post(Paths.signatures(id))
-                .json(signature("prefet-62", "Fabien Sudry", nextWeek)).send(), 422, "DATE_IN_FUTURE");
+                .json(prefetSigns().set("signedOn", nextWeek)).send(), 422, "DATE_IN_FUTURE");
 
         assertThat(refused.json().path("facts").path("date").asText()).isEqualTo(nextWeek);
     }
@@ -301,7 +290,7 @@ class CommandEndpointsIT {
     @Test
     void aCommitmentOverThePartysCeilingIsRefusedWithCeilingExceededNamingWhatRemains() {
         String id = "ceiling";
-        inForce(id);
+        inForce(id, pasDeCalaisDraftWithStateCeiling(id));
         assertAccepted(api.post(Paths.commitments(id)).json(stateCommits("3000000.00")).send(), 200, id, 4);
 
         HttpApi.Answer refused = assertRefused(service, () -> api.post(Paths.commitments(id))
@@ -327,7 +316,7 @@ class CommandEndpointsIT {
 
     @Test
     void extendingTheDeadlineOfAConventionWithoutOneIsRefusedWithNoOpenDeadline409() {
-        String id = "bassin-minier-2019";
+        String id = "endpoints-bassin-minier";
         assertAccepted(api.post(Paths.DRAFTS).json(bassinMinierDraft(id)).send(), 201, id, 0);
 
         assertRefused(service, () -> api.post(Paths.deadlineExtensions(id)).json(deadlineExtension("2019-09-30"))
@@ -399,12 +388,12 @@ class CommandEndpointsIT {
 
     @Test
     void aSecondDraftWithTheSameIdIsRefusedWithAlreadyExists409() {
-        draft("drafted-twice");
+        draft("endpoints-drafted-twice");
 
-        assertRefused(service, () -> api.post(Paths.DRAFTS).json(bassinMinierDraft("drafted-twice")).send(),
+        assertRefused(service, () -> api.post(Paths.DRAFTS).json(bassinMinierDraft("endpoints-drafted-twice")).send(),
                 409, "ALREADY_EXISTS");
 
-        assertThat(payloadTypes("drafted-twice")).containsExactly("ConventionDrafted");
+        assertThat(payloadTypes("endpoints-drafted-twice")).containsExactly("ConventionDrafted");
     }
 
     @Test
@@ -429,9 +418,11 @@ class CommandEndpointsIT {
 
     /** The Pas-de-Calais convention, drafted and signed by both parties in Arras: in force since 18 Dec 2018. */
     private static void inForce(String id) {
-        draft(id);
-        assertAccepted(api.post(Paths.signatures(id)).json(prefetSigns()).send(), 200, id, 1);
-        assertAccepted(api.post(Paths.signatures(id)).json(departementSigns()).send(), 200, id, 3);
+        inForce(id, pasDeCalaisDraft(id));
+    }
+
+    private static void inForce(String id, JsonBody draft) {
+        api.pasDeCalaisInForce(id, draft);
         assertThat(service.events(id).get(2).getPayload()).isInstanceOf(ConventionSigned.class);
     }
 

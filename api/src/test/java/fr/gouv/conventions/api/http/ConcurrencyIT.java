@@ -1,6 +1,10 @@
 package fr.gouv.conventions.api.http;
 
 import fr.gouv.conventions.api.ServiceInstance;
+import fr.gouv.conventions.api.fixture.Bodies;
+import fr.gouv.conventions.api.fixture.HttpApi;
+import fr.gouv.conventions.api.fixture.JsonBody;
+import fr.gouv.conventions.api.fixture.Paths;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,14 +21,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
-import static fr.gouv.conventions.api.http.Answers.assertAccepted;
-import static fr.gouv.conventions.api.http.Answers.assertProblem;
-import static fr.gouv.conventions.api.http.Answers.assertRefused;
-import static fr.gouv.conventions.api.http.Bodies.departementSigns;
-import static fr.gouv.conventions.api.http.Bodies.financialAvenant;
-import static fr.gouv.conventions.api.http.Bodies.pasDeCalaisDraft;
-import static fr.gouv.conventions.api.http.Bodies.prefetSigns;
-import static fr.gouv.conventions.api.http.Bodies.stateCommits;
+import static fr.gouv.conventions.api.fixture.Answers.assertAccepted;
+import static fr.gouv.conventions.api.fixture.Answers.assertProblem;
+import static fr.gouv.conventions.api.fixture.Answers.assertRefused;
+import static fr.gouv.conventions.api.fixture.Bodies.financialAvenant;
+import static fr.gouv.conventions.api.fixture.Bodies.pasDeCalaisDraft;
+import static fr.gouv.conventions.api.fixture.Bodies.stateCommits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -66,7 +68,7 @@ class ConcurrencyIT {
 
     @Test
     void aCommandWithTheCurrentETagIsAcceptedAndAnswersTheNextOne() {
-        String id = inForce("if-match-current");
+        String id = api.pasDeCalaisInForce("if-match-current");
 
         HttpApi.Answer committed = api.post(Paths.commitments(id)).ifMatch("\"3\"").json(stateCommits("1000.00"))
                 .send();
@@ -78,7 +80,7 @@ class ConcurrencyIT {
 
     @Test
     void aCommandWithAnOlderETagIsRefusedWithVersionMismatch412AndStoresNothing() {
-        String id = inForce("if-match-stale");
+        String id = api.pasDeCalaisInForce("if-match-stale");
         assertAccepted(api.post(Paths.commitments(id)).ifMatch("\"3\"").json(stateCommits("1000.00")).send(),
                 200, id, 4);
 
@@ -92,7 +94,7 @@ class ConcurrencyIT {
 
     @Test
     void aCommandWithAVersionNotYetReachedIsRefusedWithVersionMismatch412() {
-        String id = inForce("if-match-ahead");
+        String id = api.pasDeCalaisInForce("if-match-ahead");
 
         assertRefused(service, () -> api.post(Paths.commitments(id)).ifMatch("\"9\"").json(stateCommits("1000.00"))
                 .send(), 412, "VERSION_MISMATCH");
@@ -100,14 +102,14 @@ class ConcurrencyIT {
 
     @Test
     void aCommandWithIfMatchStarIsAcceptedWhateverTheVersion() {
-        String id = inForce("if-match-star");
+        String id = api.pasDeCalaisInForce("if-match-star");
 
         assertAccepted(api.post(Paths.commitments(id)).ifMatch("*").json(stateCommits("1000.00")).send(), 200, id, 4);
     }
 
     @Test
     void ofConcurrentCommandsOnTheSameVersionExactlyOneIsStoredAndTheOthersAreRefused() throws Exception {
-        String id = inForce("race-on-version-3");
+        String id = api.pasDeCalaisInForce("race-on-version-3");
 
         List<HttpApi.Answer> answers = allAtOnce(n -> api.post(Paths.commitments(id)).ifMatch("\"3\"")
                 .json(stateCommits("1000.00").set("action", "client " + n)));
@@ -125,7 +127,7 @@ class ConcurrencyIT {
 
     @Test
     void aCommandSentTwiceWithTheSameKeyIsAppliedOnceAndAnsweredTheSame() {
-        String id = inForce("retried-commitment");
+        String id = api.pasDeCalaisInForce("retried-commitment");
 
         HttpApi.Answer first = api.post(Paths.commitments(id)).idempotencyKey("pas-de-calais:2019:etat:1")
                 .json(stateCommits("1000000.00")).send();
@@ -141,7 +143,7 @@ class ConcurrencyIT {
 
     @Test
     void aKeyIsNotSpentByACommandWhoseEventsWereNotStored() {
-        String id = inForce("events-not-stored");
+        String id = api.pasDeCalaisInForce("events-not-stored");
         service.jdbc().execute("""
                 create function refuse_events_of_one_convention() returns trigger language plpgsql as $$
                 begin
@@ -183,7 +185,7 @@ class ConcurrencyIT {
 
     @Test
     void theSameKeyWithAnotherBodyIsRefusedWithIdempotencyKeyReusedAndStoresNothing() {
-        String id = inForce("key-reused");
+        String id = api.pasDeCalaisInForce("key-reused");
         assertAccepted(api.post(Paths.commitments(id)).idempotencyKey("commitment-1").json(stateCommits("1000.00"))
                 .send(), 200, id, 4);
 
@@ -197,7 +199,7 @@ class ConcurrencyIT {
 
     @Test
     void aRefusedCommandSentAgainWithItsKeyGetsItsFirstRefusalEvenAfterTheConventionChanged() {
-        String id = inForce("refusal-remembered");
+        String id = api.pasDeCalaisInForce("refusal-remembered");
         assertRefused(service, () -> api.post(Paths.avenants(id)).idempotencyKey("late-avenant")
                 .json(financialAvenant("2019-04-01")).send(), 422, "AVENANT_DEADLINE_PASSED");
         assertAccepted(api.post(Paths.deadlineExtensions(id)).json(Bodies.deadlineExtension("2019-06-30")).send(),
@@ -213,7 +215,7 @@ class ConcurrencyIT {
 
     @Test
     void concurrentRequestsWithTheSameKeyAndBodyAreAllAnsweredAlikeAndAppliedOnce() throws Exception {
-        String id = inForce("concurrent-retries");
+        String id = api.pasDeCalaisInForce("concurrent-retries");
 
         List<HttpApi.Answer> answers = allAtOnce(n -> api.post(Paths.commitments(id))
                 .idempotencyKey("concurrent-commitment").json(stateCommits("1000.00")));
@@ -239,7 +241,7 @@ class ConcurrencyIT {
 
     @Test
     void aKeyIsRememberedAcrossARestartOnTheSameDataFolder() {
-        String id = inForce("retried-after-restart");
+        String id = api.pasDeCalaisInForce("retried-after-restart");
         HttpApi.Answer first = api.post(Paths.commitments(id)).idempotencyKey("before-restart")
                 .json(stateCommits("1000.00")).send();
         assertAccepted(first, 200, id, 4);
@@ -261,7 +263,7 @@ class ConcurrencyIT {
 
     @Test
     void theSameKeyUsedByTwoAdministratorsIsTwoRequests() {
-        String id = inForce("two-administrators");
+        String id = api.pasDeCalaisInForce("two-administrators");
 
         HttpApi.Answer byAdmin = api.post(Paths.commitments(id)).idempotencyKey("shared-key")
                 .json(stateCommits("1000.00")).send();
@@ -280,7 +282,7 @@ class ConcurrencyIT {
      */
     @Test
     void theSameKeyWithAnAvenantWhoseFreeTextMimicsTheFirstOnesFieldsIsRefusedAsReused() {
-        String id = inForce("colliding-texts");
+        String id = api.pasDeCalaisInForce("colliding-texts");
         String lineSoFar = ", newEndDate=null, commitments=[CommitmentLine[party=cd-62, year=2019, amount=1.00,"
                 + " axis=null, action=";
         JsonBody first = JsonBody.of("""
@@ -325,13 +327,6 @@ class ConcurrencyIT {
         } finally {
             clients.shutdownNow();
         }
-    }
-
-    private static String inForce(String id) {
-        assertAccepted(api.post(Paths.DRAFTS).json(pasDeCalaisDraft(id)).send(), 201, id, 0);
-        assertAccepted(api.post(Paths.signatures(id)).json(prefetSigns()).send(), 200, id, 1);
-        assertAccepted(api.post(Paths.signatures(id)).json(departementSigns()).send(), 200, id, 3);
-        return id;
     }
 
     private static long fundsCommitted(String id) {

@@ -10,10 +10,12 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import fr.gouv.conventions.api.ServiceInstance;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import fr.gouv.conventions.api.fixture.HttpApi;
+import fr.gouv.conventions.api.fixture.OwnRunningService;
+import fr.gouv.conventions.api.fixture.Paths;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,9 +29,9 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 
-import static fr.gouv.conventions.api.http.Answers.assertAccepted;
-import static fr.gouv.conventions.api.http.Answers.assertRefused;
-import static fr.gouv.conventions.api.http.Bodies.pasDeCalaisDraft;
+import static fr.gouv.conventions.api.fixture.Answers.assertAccepted;
+import static fr.gouv.conventions.api.fixture.Answers.assertRefused;
+import static fr.gouv.conventions.api.fixture.Bodies.pasDeCalaisDraft;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,29 +39,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code sub}, who holds the {@code roles} it lists; an expired token, one signed by another key or not signed at
  * all is refused with 401, and HTTP Basic keeps working alongside.
  */
+@OwnRunningService
 class JwtAuthenticationIT {
 
     private static final String PREFET = "fabien.sudry@pas-de-calais.gouv.fr";
 
-    @TempDir
-    static Path dataDirectory;
     static ServiceInstance service;
     static HttpApi api;
     static KeyPair issuerKeys;
 
-    @BeforeAll
-    static void start() throws Exception {
+    /** The service trusts tokens signed by a key pair made for this class, whose public half it reads from a file. */
+    @DynamicPropertySource
+    static void trustedIssuer(DynamicPropertyRegistry registry) throws Exception {
         issuerKeys = rsaKeyPair();
-        Path publicKey = dataDirectory.resolve("issuer.pem");
+        Path publicKey = Files.createTempFile("issuer", ".pem");
+        publicKey.toFile().deleteOnExit();
         Files.writeString(publicKey, pem(issuerKeys.getPublic()));
-        service = ServiceInstance.onEmbeddedDatabase(dataDirectory,
-                "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey);
-        api = new HttpApi(service);
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + publicKey);
     }
 
     @Test

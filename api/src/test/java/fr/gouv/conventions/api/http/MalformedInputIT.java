@@ -2,33 +2,35 @@ package fr.gouv.conventions.api.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.gouv.conventions.api.ServiceInstance;
-import org.junit.jupiter.api.AfterAll;
+import fr.gouv.conventions.api.fixture.Bodies;
+import fr.gouv.conventions.api.fixture.HttpApi;
+import fr.gouv.conventions.api.fixture.JsonBody;
+import fr.gouv.conventions.api.fixture.Paths;
+import fr.gouv.conventions.api.fixture.RunningService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import static fr.gouv.conventions.api.http.Answers.assertAccepted;
-import static fr.gouv.conventions.api.http.Answers.assertProblem;
-import static fr.gouv.conventions.api.http.Answers.storingNothing;
-import static fr.gouv.conventions.api.http.Bodies.deadlineExtension;
-import static fr.gouv.conventions.api.http.Bodies.departementSigns;
-import static fr.gouv.conventions.api.http.Bodies.financialAvenant;
-import static fr.gouv.conventions.api.http.Bodies.pasDeCalaisDraft;
-import static fr.gouv.conventions.api.http.Bodies.prefetSigns;
-import static fr.gouv.conventions.api.http.Bodies.stateCommits;
-import static fr.gouv.conventions.api.http.Bodies.termination;
-import static fr.gouv.conventions.api.http.JsonBody.raw;
+import static fr.gouv.conventions.api.fixture.Answers.assertAccepted;
+import static fr.gouv.conventions.api.fixture.Answers.assertProblem;
+import static fr.gouv.conventions.api.fixture.Answers.storingNothing;
+import static fr.gouv.conventions.api.fixture.Bodies.deadlineExtension;
+import static fr.gouv.conventions.api.fixture.Bodies.financialAvenant;
+import static fr.gouv.conventions.api.fixture.Bodies.pasDeCalaisDraft;
+import static fr.gouv.conventions.api.fixture.Bodies.pasDeCalaisDraftWithStateCeiling;
+import static fr.gouv.conventions.api.fixture.Bodies.prefetSigns;
+import static fr.gouv.conventions.api.fixture.Bodies.stateCommits;
+import static fr.gouv.conventions.api.fixture.Bodies.termination;
+import static fr.gouv.conventions.api.fixture.JsonBody.raw;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,29 +38,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code application/problem+json} body with a {@code code}, the field at fault where the input was a field
  * error, and nothing stored. Never a 500.
  */
+@RunningService
 class MalformedInputIT {
 
     /** A convention in force, so that only the malformation can explain a refusal. */
-    private static final String IN_FORCE = "pas-de-calais-2018";
+    private static final String IN_FORCE = "malformed-pas-de-calais";
     private static final String UUID_SHAPE = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
-    @TempDir
-    static Path dataDirectory;
     static ServiceInstance service;
     static HttpApi api;
 
     @BeforeAll
-    static void start() {
-        service = ServiceInstance.onEmbeddedDatabase(dataDirectory);
-        api = new HttpApi(service);
-        assertAccepted(api.post(Paths.DRAFTS).json(pasDeCalaisDraft(IN_FORCE)).send(), 201, IN_FORCE, 0);
-        assertAccepted(api.post(Paths.signatures(IN_FORCE)).json(prefetSigns()).send(), 200, IN_FORCE, 1);
-        assertAccepted(api.post(Paths.signatures(IN_FORCE)).json(departementSigns()).send(), 200, IN_FORCE, 3);
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
+    static void putAConventionInForce() {
+        api.pasDeCalaisInForce(IN_FORCE);
     }
 
     /** One malformed request and how it must be refused; {@code field} is null where no field is at fault. */
@@ -88,7 +80,7 @@ class MalformedInputIT {
         String extensions = Paths.deadlineExtensions(IN_FORCE);
         String commitments = Paths.commitments(IN_FORCE);
         String termination = Paths.termination(IN_FORCE);
-        JsonBody draft = pasDeCalaisDraft("malformed-draft");
+        JsonBody draft = pasDeCalaisDraftWithStateCeiling("malformed-draft");
         JsonBody signature = Bodies.signature("cd-59", "Président du conseil départemental du Nord", "2018-12-18");
         JsonBody commitment = stateCommits("1000.00");
 
@@ -408,7 +400,7 @@ class MalformedInputIT {
     /** Spring Security's firewall used to answer these with Spring Boot's JSON error page: no code, no correlation. */
     @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(strings = {"/api/conventions/../../etc/signatures", "/api/conventions/%2e%2e/signatures",
-            "/api/conventions/pas-de-calais-2018;jsessionid=x/signatures"})
+            "/api/conventions/malformed-pas-de-calais;jsessionid=x/signatures"})
     void aPathWithDotSegmentsOrASemicolonIsRefusedWithAProblem(String path) {
         HttpApi.Answer answer = storingNothing(service, () -> api.post(path).json(prefetSigns()).send());
 

@@ -2,22 +2,23 @@ package fr.gouv.conventions.api.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.gouv.conventions.api.ServiceInstance;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import fr.gouv.conventions.api.fixture.Bodies;
+import fr.gouv.conventions.api.fixture.HttpApi;
+import fr.gouv.conventions.api.fixture.JsonBody;
+import fr.gouv.conventions.api.fixture.Paths;
+import fr.gouv.conventions.api.fixture.RunningService;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import static fr.gouv.conventions.api.http.Answers.assertAccepted;
-import static fr.gouv.conventions.api.http.Answers.assertRefused;
+import static fr.gouv.conventions.api.fixture.Answers.assertAccepted;
+import static fr.gouv.conventions.api.fixture.Answers.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,25 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reporters and auditors with 403, and stores nothing for them; administrators get through. The health endpoint
  * and the published contract are open to all.
  */
+@RunningService
 class RoleMatrixIT {
 
     private static final AtomicInteger FRESH = new AtomicInteger();
 
-    @TempDir
-    static Path dataDirectory;
     static ServiceInstance service;
     static HttpApi api;
-
-    @BeforeAll
-    static void start() {
-        service = ServiceInstance.onEmbeddedDatabase(dataDirectory);
-        api = new HttpApi(service);
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
-    }
 
     /** The six command endpoints, each with a valid request and what the convention must be for it to succeed. */
     enum Endpoint {
@@ -157,7 +146,10 @@ class RoleMatrixIT {
                 "/api/conventions/{id}/commitments", "/api/conventions/{id}/termination"}) {
             assertThat(paths.path(path).has("post")).as("POST %s in the contract", path).isTrue();
         }
-        assertThat(paths.path("/api/conventions").path("post").toString()).contains("bassin-minier-2019");
+        JsonNode examples = paths.path("/api/conventions").path("post").path("requestBody").path("content")
+                .path("application/json").path("examples");
+        assertThat(examples.path("bassin minier, 10 July 2019").path("value")).as("the example, from the catalogue")
+                .isEqualTo(Bodies.bassinMinierDraft("bassin-minier-2019").tree());
     }
 
     @Test

@@ -2,7 +2,10 @@ package fr.gouv.conventions.api.readside;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.gouv.conventions.api.ServiceInstance;
-import fr.gouv.conventions.core.command.SignConvention;
+import fr.gouv.conventions.api.fixture.Commands;
+import fr.gouv.conventions.api.fixture.HttpApi;
+import fr.gouv.conventions.api.fixture.OwnRunningService;
+import fr.gouv.conventions.api.fixture.Paths;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.AfterAll;
@@ -20,19 +23,20 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
-import static fr.gouv.conventions.api.readside.Bodies.pasDeCalais;
-import static fr.gouv.conventions.api.readside.Bodies.pasDeCalaisFinancialAvenant;
-import static fr.gouv.conventions.api.readside.Bodies.signature;
-import static fr.gouv.conventions.api.readside.ReadSideHttp.ADMIN;
-import static fr.gouv.conventions.api.readside.ReadSideHttp.ANONYMOUS;
-import static fr.gouv.conventions.api.readside.ReadSideHttp.AUDITOR;
-import static fr.gouv.conventions.api.readside.ReadSideHttp.REPORTER;
+import static fr.gouv.conventions.api.fixture.Bodies.departementSigns;
+import static fr.gouv.conventions.api.fixture.Bodies.financialAvenant;
+import static fr.gouv.conventions.api.fixture.Bodies.pasDeCalaisDraft;
+import static fr.gouv.conventions.api.fixture.Bodies.prefetSigns;
+import static fr.gouv.conventions.api.fixture.HttpApi.ADMIN;
+import static fr.gouv.conventions.api.fixture.HttpApi.ANONYMOUS;
+import static fr.gouv.conventions.api.fixture.HttpApi.AUDITOR;
+import static fr.gouv.conventions.api.fixture.HttpApi.REPORTER;
+import static fr.gouv.conventions.api.fixture.RecordingTime.between;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -45,16 +49,15 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * <p>The tamper tests ({@link Tampering}) run on a second service with a data folder of its own, so that the
  * history they break is not the one the other tests read.
  */
+@OwnRunningService
 class AuditIT {
 
     private static final String ID = "audit-pas-de-calais";
     private static final String OTHER = "audit-other-actor";
     private static final String CLERK = "clerk:import-2019";
 
-    @TempDir
-    static Path dataDirectory;
     static ServiceInstance service;
-    static ReadSideHttp http;
+    static HttpApi http;
     static Instant beforeHistory;
     static Instant afterHistory;
     static Instant beforeAvenant;
@@ -62,45 +65,25 @@ class AuditIT {
 
     @BeforeAll
     static void recordAHistory() throws InterruptedException {
-        service = ServiceInstance.onEmbeddedDatabase(dataDirectory);
-        http = new ReadSideHttp(service, dataDirectory);
-
-        beforeHistory = pause();
-        http.draft(pasDeCalais(ID), "X-Correlation-Id", "audit-draft");
-        http.command("/api/conventions/" + ID + "/signatures", signature("prefet-62", "Fabien Sudry", "2018-12-18"),
-                "X-Correlation-Id", "audit-sign-prefet");
-        http.command("/api/conventions/" + ID + "/signatures", signature("cd-62", "Jean-Claude Leroy", "2018-12-18"),
-                "X-Correlation-Id", "audit-sign-cd");
-        beforeAvenant = pause();
-        http.command("/api/conventions/" + ID + "/avenants", pasDeCalaisFinancialAvenant("2019-03-31"),
-                "X-Correlation-Id", "audit-avenant");
-        afterAvenant = pause();
+        beforeHistory = between();
+        http.draft(http.post(Paths.DRAFTS).json(pasDeCalaisDraft(ID)).correlationId("audit-draft"));
+        http.command(http.post(Paths.signatures(ID)).json(prefetSigns()).correlationId("audit-sign-prefet"));
+        http.command(http.post(Paths.signatures(ID)).json(departementSigns()).correlationId("audit-sign-cd"));
+        beforeAvenant = between();
+        http.command(http.post(Paths.avenants(ID)).json(financialAvenant("2019-03-31")).correlationId("audit-avenant"));
+        afterAvenant = between();
 
         // Another convention, with one event caused by someone else than the HTTP admin: an import job.
-        http.draft(pasDeCalais(OTHER), "X-Correlation-Id", "other-draft");
-        service.bean(CommandGateway.class).sendAndWait(GenericCommandMessage.asCommandMessage(
-                        new SignConvention(OTHER, "prefet-62", "Fabien Sudry", LocalDate.of(2018, 12, 18)))
+        http.draft(http.post(Paths.DRAFTS).json(pasDeCalaisDraft(OTHER)).correlationId("other-draft"));
+        service.bean(CommandGateway.class).sendAndWait(GenericCommandMessage
+                .asCommandMessage(Commands.prefetSigns(OTHER))
                 .andMetaData(Map.of("actor", CLERK, "correlationId", "import-batch-7")));
-        afterHistory = pause();
-    }
-
-    private static Instant pause() throws InterruptedException {
-        Thread.sleep(20);
-        Instant now = Instant.now();
-        Thread.sleep(20);
-        return now;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (service != null) {
-            service.close();
-        }
+        afterHistory = between();
     }
 
     @Test
     void theHistoryListsEveryEventInOrderWithWhoWhenAndWhy() {
-        ReadSideHttp.Answer answer = http.get(AUDITOR, "/api/conventions/" + ID + "/history");
+        HttpApi.Answer answer = http.get("/api/conventions/" + ID + "/history").as(AUDITOR).send();
         assertThat(answer.status()).as("%s", answer).isEqualTo(200);
         JsonNode history = answer.json();
 
@@ -146,7 +129,7 @@ class AuditIT {
 
     @Test
     void theHistoryOfAnUnknownConventionIsNotFound() {
-        ReadSideHttp.Answer answer = http.get(AUDITOR, "/api/conventions/no-such-convention/history");
+        HttpApi.Answer answer = http.get("/api/conventions/no-such-convention/history").as(AUDITOR).send();
 
         assertThat(answer.status()).as("%s", answer).isEqualTo(404);
         assertThat(answer.code()).isEqualTo("NOT_FOUND");
@@ -154,7 +137,7 @@ class AuditIT {
 
     @Test
     void auditEventsAreFilteredByActor() {
-        JsonNode byClerk = events("actor=" + ReadSideHttp.query(CLERK));
+        JsonNode byClerk = events("actor=" + HttpApi.query(CLERK));
         assertThat(byClerk.get("total").asLong()).isEqualTo(1);
         JsonNode signed = byClerk.get("items").get(0);
         assertThat(signed.get("conventionId").asText()).isEqualTo(OTHER);
@@ -189,11 +172,11 @@ class AuditIT {
                 .containsExactly(0L, 1L, 2L, 3L);
         assertThat(events("from=" + afterHistory).get("total").asLong()).isZero();
 
-        ReadSideHttp.Answer backwards = http.get(AUDITOR, "/api/audit/events?from=" + afterAvenant + "&to="
-                + beforeAvenant);
+        HttpApi.Answer backwards = http.get("/api/audit/events?from=" + afterAvenant + "&to="
+                + beforeAvenant).as(AUDITOR).send();
         assertThat(backwards.status()).as("%s", backwards).isEqualTo(400);
         assertThat(backwards.code()).isEqualTo("VALIDATION_FAILED");
-        assertThat(http.get(AUDITOR, "/api/audit/events?from=yesterday").status()).isEqualTo(400);
+        assertThat(http.get("/api/audit/events?from=yesterday").as(AUDITOR).send().status()).isEqualTo(400);
     }
 
     @Test
@@ -225,15 +208,15 @@ class AuditIT {
     @Test
     void onlyAuditorsReadTheHistoryAndTheAuditEvents() {
         for (String path : List.of("/api/conventions/" + ID + "/history", "/api/audit/events", "/api/audit/verify")) {
-            assertThat(http.get(AUDITOR, path).status()).as(path).isEqualTo(200);
+            assertThat(http.get(path).as(AUDITOR).send().status()).as(path).isEqualTo(200);
 
-            ReadSideHttp.Answer reporter = http.get(REPORTER, path);
+            HttpApi.Answer reporter = http.get(path).as(REPORTER).send();
             assertThat(reporter.status()).as("%s", reporter).isEqualTo(403);
             assertThat(reporter.code()).isEqualTo("FORBIDDEN");
 
             // ADMIN commands; reading the audit is the AUDITOR's (SecurityConfiguration).
-            assertThat(http.get(ADMIN, path).status()).as("admin on %s", path).isEqualTo(403);
-            assertThat(http.get(ANONYMOUS, path).status()).as("anonymous on %s", path).isEqualTo(401);
+            assertThat(http.get(path).as(ADMIN).send().status()).as("admin on %s", path).isEqualTo(403);
+            assertThat(http.get(path).as(ANONYMOUS).send().status()).as("anonymous on %s", path).isEqualTo(401);
         }
     }
 
@@ -245,7 +228,7 @@ class AuditIT {
         assertThat(report.get("breaks")).isEmpty();
         assertThat(report.get("eventsChecked").asLong()).isEqualTo(service.storedEventCount());
         assertThat(report.get("chainsChecked").asLong()).isEqualTo(2);
-        JsonNode history = http.get(AUDITOR, "/api/conventions/" + ID + "/history").json();
+        JsonNode history = http.get("/api/conventions/" + ID + "/history").as(AUDITOR).send().json();
         assertThat(report.get("chainHeads").get(ID).asText()).as("the head is the hash of the last event")
                 .isEqualTo(history.get(history.size() - 1).get("hash").asText());
     }
@@ -261,7 +244,7 @@ class AuditIT {
                 "update domainevententry set actor = 'mallory' where aggregateidentifier = ?", ID)));
 
         assertThat(payload(service, ID, 2)).isEqualTo(before);
-        assertThat(http.get(AUDITOR, "/api/conventions/" + ID + "/history").json())
+        assertThat(http.get("/api/conventions/" + ID + "/history").as(AUDITOR).send().json())
                 .extracting(event -> event.get("actor").asText()).containsOnly("admin");
     }
 
@@ -276,7 +259,7 @@ class AuditIT {
         refusedAsAppendOnly(catchThrowable(() -> service.jdbc().execute("truncate table domainevententry cascade")));
 
         assertThat(service.storedEventCount()).isEqualTo(stored);
-        assertThat(http.get(AUDITOR, "/api/conventions/" + ID + "/history").json()).hasSize(8);
+        assertThat(http.get("/api/conventions/" + ID + "/history").as(AUDITOR).send().json()).hasSize(8);
         assertThat(verify(http).get("intact").asBoolean()).isTrue();
     }
 
@@ -290,19 +273,17 @@ class AuditIT {
     class Tampering {
 
         ServiceInstance tampered;
-        ReadSideHttp tamperedHttp;
+        HttpApi tamperedHttp;
 
         @BeforeAll
         void recordConventionsToTamperWith(@TempDir Path tamperedData) {
             tampered = ServiceInstance.onEmbeddedDatabase(tamperedData);
-            tamperedHttp = new ReadSideHttp(tampered, tamperedData);
+            tamperedHttp = tampered.http();
             for (String id : List.of("tamper-altered", "tamper-missing", "tamper-truncated", "tamper-reordered",
                     "tamper-actor", "tamper-untouched")) {
-                tamperedHttp.draft(pasDeCalais(id));
-                tamperedHttp.command("/api/conventions/" + id + "/signatures",
-                        signature("prefet-62", "Fabien Sudry", "2018-12-18"));
-                tamperedHttp.command("/api/conventions/" + id + "/signatures",
-                        signature("cd-62", "Jean-Claude Leroy", "2018-12-18"));
+                tamperedHttp.draft(pasDeCalaisDraft(id));
+                tamperedHttp.command("/api/conventions/" + id + "/signatures", prefetSigns());
+                tamperedHttp.command("/api/conventions/" + id + "/signatures", departementSigns());
             }
             JsonNode report = verify(tamperedHttp);
             assertThat(report.get("intact").asBoolean()).as("before any tampering: %s", report).isTrue();
@@ -391,15 +372,14 @@ class AuditIT {
                       from domainevententry where aggregateidentifier = 'tamper-untouched' and sequencenumber = 0""",
                     id, id);
 
-            tamperedHttp.command("/api/conventions/" + id + "/signatures",
-                    signature("prefet-62", "Fabien Sudry", "2018-12-18"));
+            tamperedHttp.command("/api/conventions/" + id + "/signatures", prefetSigns());
 
             assertThat(tampered.jdbc().queryForList("select hash is not null and actor is not null from domainevententry"
                     + " where aggregateidentifier = ? order by sequencenumber", Boolean.class, id))
                     .containsExactly(true, true);
             JsonNode report = verify(tamperedHttp);
             assertThat(breaks(report, id)).as("%s", report).isEmpty();
-            JsonNode history = tamperedHttp.get(AUDITOR, "/api/conventions/" + id + "/history").json();
+            JsonNode history = tamperedHttp.get("/api/conventions/" + id + "/history").as(AUDITOR).send().json();
             assertThat(report.get("chainHeads").get(id).asText()).isEqualTo(history.get(1).get("hash").asText());
         }
 
@@ -414,7 +394,7 @@ class AuditIT {
             bypassingTriggers(tampered, "update domainevententry set actor = 'mallory'"
                     + " where aggregateidentifier = ? and sequencenumber = 0", id);
 
-            JsonNode history = tamperedHttp.get(AUDITOR, "/api/conventions/" + id + "/history").json();
+            JsonNode history = tamperedHttp.get("/api/conventions/" + id + "/history").as(AUDITOR).send().json();
             assertThat(history.get(0).get("actor").asText()).as("what auditors are now shown").isEqualTo("mallory");
             JsonNode report = verify(tamperedHttp);
             assertThat(breaks(report, id)).as("%s", report).isNotEmpty();
@@ -431,13 +411,13 @@ class AuditIT {
     }
 
     private static JsonNode events(String query) {
-        ReadSideHttp.Answer answer = http.get(AUDITOR, "/api/audit/events?" + query);
+        HttpApi.Answer answer = http.get("/api/audit/events?" + query).as(AUDITOR).send();
         assertThat(answer.status()).as("%s", answer).isEqualTo(200);
         return answer.json();
     }
 
-    private static JsonNode verify(ReadSideHttp on) {
-        ReadSideHttp.Answer answer = on.get(AUDITOR, "/api/audit/verify");
+    private static JsonNode verify(HttpApi on) {
+        HttpApi.Answer answer = on.get("/api/audit/verify").as(AUDITOR).send();
         assertThat(answer.status()).as("%s", answer).isEqualTo(200);
         return answer.json();
     }

@@ -3,33 +3,31 @@ package fr.gouv.conventions.api.readside;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.gouv.conventions.api.ServiceInstance;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import fr.gouv.conventions.api.fixture.HttpApi;
+import fr.gouv.conventions.api.fixture.OwnRunningService;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
-import static fr.gouv.conventions.api.readside.Bodies.DEPARTEMENT;
-import static fr.gouv.conventions.api.readside.Bodies.ETAT;
-import static fr.gouv.conventions.api.readside.Bodies.avenant;
-import static fr.gouv.conventions.api.readside.Bodies.avenantLine;
-import static fr.gouv.conventions.api.readside.Bodies.ceiling;
-import static fr.gouv.conventions.api.readside.Bodies.commitment;
-import static fr.gouv.conventions.api.readside.Bodies.convention;
-import static fr.gouv.conventions.api.readside.Bodies.extension;
-import static fr.gouv.conventions.api.readside.Bodies.matching;
-import static fr.gouv.conventions.api.readside.Bodies.signature;
-import static fr.gouv.conventions.api.readside.Bodies.termination;
-import static fr.gouv.conventions.api.readside.Bodies.withCeilings;
-import static fr.gouv.conventions.api.readside.Bodies.withMatching;
-import static fr.gouv.conventions.api.readside.ReadSideHttp.ADMIN;
-import static fr.gouv.conventions.api.readside.ReadSideHttp.ANONYMOUS;
-import static fr.gouv.conventions.api.readside.ReadSideHttp.AUDITOR;
-import static fr.gouv.conventions.api.readside.ReadSideHttp.REPORTER;
+import static fr.gouv.conventions.api.fixture.Bodies.DEPARTEMENT;
+import static fr.gouv.conventions.api.fixture.Bodies.ETAT;
+import static fr.gouv.conventions.api.fixture.Bodies.avenant;
+import static fr.gouv.conventions.api.fixture.Bodies.avenantLine;
+import static fr.gouv.conventions.api.fixture.Bodies.ceiling;
+import static fr.gouv.conventions.api.fixture.Bodies.commitment;
+import static fr.gouv.conventions.api.fixture.Bodies.convention;
+import static fr.gouv.conventions.api.fixture.Bodies.extension;
+import static fr.gouv.conventions.api.fixture.Bodies.matching;
+import static fr.gouv.conventions.api.fixture.Bodies.signature;
+import static fr.gouv.conventions.api.fixture.Bodies.termination;
+import static fr.gouv.conventions.api.fixture.Bodies.withCeilings;
+import static fr.gouv.conventions.api.fixture.Bodies.withMatching;
+import static fr.gouv.conventions.api.fixture.HttpApi.ADMIN;
+import static fr.gouv.conventions.api.fixture.HttpApi.ANONYMOUS;
+import static fr.gouv.conventions.api.fixture.HttpApi.AUDITOR;
+import static fr.gouv.conventions.api.fixture.HttpApi.REPORTER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -39,33 +37,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>The read model is <em>eventually</em> consistent with the commands: a command answers once its events are
  * stored, and the projection folds them in a little later. So before asserting what it reads, every test waits
- * (Awaitility, {@link ReadSideHttp#awaitVersion}) until {@code GET /api/conventions/{id}} answers the version that
+ * (Awaitility, {@link HttpApi#awaitVersion}) until {@code GET /api/conventions/{id}} answers the version that
  * the last command returned.
  *
  * <p>Conventions meant to stay in force end in 2099, so that they are not shown EXPIRED; business dates are in the
  * past, as the service refuses facts dated after today.
  */
+@OwnRunningService
 class EngagementsIT {
 
     private static final String FAR_END = "2099-12-31";
 
-    @TempDir
-    static Path dataDirectory;
     static ServiceInstance service;
-    static ReadSideHttp http;
-
-    @BeforeAll
-    static void start() {
-        service = ServiceInstance.onEmbeddedDatabase(dataDirectory);
-        http = new ReadSideHttp(service, dataDirectory);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (service != null) {
-            service.close();
-        }
-    }
+    static HttpApi http;
 
     @Test
     void aConventionIsDraftThenPartiallySignedThenInForce() {
@@ -252,8 +236,9 @@ class EngagementsIT {
         assertThat(expired.get("status").asText()).isEqualTo("EXPIRED");
         assertThat(expired.get("inForceOn").asText()).isEqualTo("2019-01-15");
         assertThat(listed(id).get("status").asText()).isEqualTo("EXPIRED");
-        assertThat(ids(http.get(REPORTER, "/api/conventions?status=EXPIRED&size=500").json())).contains(id);
-        assertThat(ids(http.get(REPORTER, "/api/conventions?status=IN_FORCE&size=500").json())).doesNotContain(id);
+        assertThat(ids(http.get("/api/conventions?status=EXPIRED&size=500").as(REPORTER).send().json())).contains(id);
+        assertThat(ids(http.get("/api/conventions?status=IN_FORCE&size=500").as(REPORTER).send().json()))
+                .doesNotContain(id);
     }
 
     @Test
@@ -343,7 +328,7 @@ class EngagementsIT {
         assertThat(ids(list("departement=971&size=2&page=1"))).as("asked again, the same page")
                 .containsExactly("page-3", "page-4");
 
-        JsonNode defaults = http.get(REPORTER, "/api/conventions").json();
+        JsonNode defaults = http.get("/api/conventions").as(REPORTER).send().json();
         assertThat(defaults.get("page").asInt()).isZero();
         assertThat(defaults.get("size").asInt()).isEqualTo(50);
         assertThat(ids(defaults)).isSorted();
@@ -351,7 +336,7 @@ class EngagementsIT {
 
     @Test
     void anUnknownConventionIsNotFound() {
-        ReadSideHttp.Answer answer = http.get(REPORTER, "/api/conventions/no-such-convention");
+        HttpApi.Answer answer = http.get("/api/conventions/no-such-convention").as(REPORTER).send();
 
         assertThat(answer.status()).isEqualTo(404);
         assertThat(answer.contentType()).startsWith("application/problem+json");
@@ -378,17 +363,17 @@ class EngagementsIT {
         http.awaitVersion(id, 0);
 
         for (String user : List.of(REPORTER, AUDITOR, ADMIN)) {
-            assertThat(http.get(user, "/api/conventions").status()).as(user).isEqualTo(200);
-            assertThat(http.get(user, "/api/conventions/" + id).status()).as(user).isEqualTo(200);
+            assertThat(http.get("/api/conventions").as(user).send().status()).as(user).isEqualTo(200);
+            assertThat(http.get("/api/conventions/" + id).as(user).send().status()).as(user).isEqualTo(200);
         }
-        ReadSideHttp.Answer anonymous = http.get(ANONYMOUS, "/api/conventions/" + id);
+        HttpApi.Answer anonymous = http.get("/api/conventions/" + id).as(ANONYMOUS).send();
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.code()).isEqualTo("UNAUTHENTICATED");
-        assertThat(http.get(ANONYMOUS, "/api/conventions").status()).isEqualTo(401);
+        assertThat(http.get("/api/conventions").as(ANONYMOUS).send().status()).isEqualTo(401);
     }
 
     private static void assertRefused(String filter, String parameter) {
-        ReadSideHttp.Answer answer = http.get(REPORTER, "/api/conventions?" + filter);
+        HttpApi.Answer answer = http.get("/api/conventions?" + filter).as(REPORTER).send();
         assertThat(answer.status()).as("%s", answer).isEqualTo(400);
         assertThat(answer.contentType()).startsWith("application/problem+json");
         assertThat(answer.code()).as("%s", answer).isEqualTo("VALIDATION_FAILED");
@@ -397,7 +382,7 @@ class EngagementsIT {
     }
 
     private static JsonNode list(String filter) {
-        ReadSideHttp.Answer answer = http.get(REPORTER, "/api/conventions?" + filter);
+        HttpApi.Answer answer = http.get("/api/conventions?" + filter).as(REPORTER).send();
         assertThat(answer.status()).as("%s", answer).isEqualTo(200);
         return answer.json();
     }

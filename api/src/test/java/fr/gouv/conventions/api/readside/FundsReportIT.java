@@ -3,27 +3,29 @@ package fr.gouv.conventions.api.readside;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.gouv.conventions.api.ServiceInstance;
-import org.junit.jupiter.api.AfterAll;
+import fr.gouv.conventions.api.fixture.Bodies;
+import fr.gouv.conventions.api.fixture.HttpApi;
+import fr.gouv.conventions.api.fixture.OwnRunningService;
+import fr.gouv.conventions.api.fixture.Paths;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 
-import static fr.gouv.conventions.api.readside.Bodies.BASSIN_MINIER_SIGNATORIES;
-import static fr.gouv.conventions.api.readside.Bodies.bassinMinier;
-import static fr.gouv.conventions.api.readside.Bodies.commitment;
-import static fr.gouv.conventions.api.readside.Bodies.party;
-import static fr.gouv.conventions.api.readside.Bodies.signature;
-import static fr.gouv.conventions.api.readside.Bodies.territory;
-import static fr.gouv.conventions.api.readside.ReadSideHttp.ADMIN;
-import static fr.gouv.conventions.api.readside.ReadSideHttp.ANONYMOUS;
-import static fr.gouv.conventions.api.readside.ReadSideHttp.AUDITOR;
-import static fr.gouv.conventions.api.readside.ReadSideHttp.REPORTER;
+import static fr.gouv.conventions.api.fixture.Bodies.BASSIN_MINIER_PARTIES;
+import static fr.gouv.conventions.api.fixture.Bodies.bassinMinierDraft;
+import static fr.gouv.conventions.api.fixture.Bodies.bassinMinierSigns;
+import static fr.gouv.conventions.api.fixture.Bodies.commitment;
+import static fr.gouv.conventions.api.fixture.Bodies.party;
+import static fr.gouv.conventions.api.fixture.Bodies.signature;
+import static fr.gouv.conventions.api.fixture.Bodies.territory;
+import static fr.gouv.conventions.api.fixture.HttpApi.ADMIN;
+import static fr.gouv.conventions.api.fixture.HttpApi.ANONYMOUS;
+import static fr.gouv.conventions.api.fixture.HttpApi.AUDITOR;
+import static fr.gouv.conventions.api.fixture.HttpApi.REPORTER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -46,27 +48,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>The report reads the projection, which is eventually consistent with the commands: the set-up waits
  * (Awaitility) until {@code GET /api/conventions/{id}} answers the version of each convention's last command.
  */
+@OwnRunningService
 class FundsReportIT {
 
     private static final String CSV_HEADER = "convention_id,departements,party_id,party_role,year,committed,ceiling,"
             + "remaining,matching_status,matching_shortfall";
 
-    @TempDir
-    static Path dataDirectory;
     static ServiceInstance service;
-    static ReadSideHttp http;
+    static HttpApi http;
 
     @BeforeAll
     static void recordTheConventions() {
-        service = ServiceInstance.onEmbeddedDatabase(dataDirectory);
-        http = new ReadSideHttp(service, dataDirectory);
-
         bassinMinierInForce("bassin-minier-2019");
-        commit("bassin-minier-2019", "prefet-region", 2020, "1000000.00", "2020-01-15");
-        commit("bassin-minier-2019", "cd-59", 2020, "500000.00", "2020-01-15");
-        commit("bassin-minier-2019", "cd-62", 2020, "500000.00", "2020-01-15");
-        ReadSideHttp.Answer overCeiling = http.post(ADMIN, "/api/conventions/bassin-minier-2019/commitments",
-                commitment("prefet-region", 2020, "0.01", "2020-02-01"));
+        for (String who : List.of("state", "nord", "pas-de-calais")) {
+            http.command(Paths.commitments("bassin-minier-2019"), Bodies.realHistory("bassin-minier-2020-" + who));
+        }
+        HttpApi.Answer overCeiling = http.post(Paths.commitments("bassin-minier-2019")).as(ADMIN)
+                .json(Bodies.realHistory("bassin-minier-2020-state").set("amount", "0.01")
+                        .set("committedOn", "2020-02-01")).send();
         assertThat(overCeiling.code()).as("one cent over the ceiling is refused (R7)").isEqualTo("CEILING_EXCEEDED");
         commit("bassin-minier-2019", "prefet-region", 2021, "250000.01", "2021-01-15");
         commit("bassin-minier-2019", "cd-59", 2021, "125000.01", "2021-01-15");
@@ -76,14 +75,13 @@ class FundsReportIT {
         commit("bassin-minier-manque", "prefet-region", 2020, "1000000.00", "2020-01-15");
         long manque = commit("bassin-minier-manque", "cd-59", 2020, "333333.33", "2020-01-20");
 
-        ObjectNode twoFunders = bassinMinier("bassin-minier-deux-financeurs");
+        ObjectNode twoFunders = bassinMinierDraft("bassin-minier-deux-financeurs").tree();
         twoFunders.putArray("matching")
                 .add(Bodies.matching("prefet-region", "cd-62", "0.5"))
                 .add(Bodies.matching("prefet-62", "cd-62", "1.0"));
         http.draft(twoFunders);
-        for (List<String> signatory : BASSIN_MINIER_SIGNATORIES) {
-            http.command("/api/conventions/bassin-minier-deux-financeurs/signatures",
-                    signature(signatory.get(0), signatory.get(1), "2019-07-10"));
+        for (String party : BASSIN_MINIER_PARTIES) {
+            http.command("/api/conventions/bassin-minier-deux-financeurs/signatures", bassinMinierSigns(party));
         }
         commit("bassin-minier-deux-financeurs", "prefet-region", 2020, "100000.00", "2020-01-15");
         commit("bassin-minier-deux-financeurs", "prefet-62", 2020, "800000.00", "2020-01-15");
@@ -104,13 +102,6 @@ class FundsReportIT {
         http.awaitVersion("bassin-minier-manque", manque);
         http.awaitVersion("nord-2020", nordVersion);
         http.awaitVersion("bassin-minier-deux-financeurs", twoFundersVersion);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (service != null) {
-            service.close();
-        }
     }
 
     @Test
@@ -176,7 +167,7 @@ class FundsReportIT {
 
     @Test
     void csvHasOneHeaderRowAndARowPerConventionPartyAndYear() {
-        ReadSideHttp.Answer answer = http.get(REPORTER, "/api/reports/funds", "Accept", "text/csv");
+        HttpApi.Answer answer = http.get("/api/reports/funds").as(REPORTER).accept("text/csv").send();
 
         assertThat(answer.status()).as("%s", answer).isEqualTo(200);
         assertThat(answer.contentType()).isEqualToIgnoringWhitespace("text/csv;charset=UTF-8");
@@ -200,7 +191,7 @@ class FundsReportIT {
 
     @Test
     void csvShowsAShortfallForAMatcherThatCommittedNothing() {
-        List<String[]> manque = csvRows(http.get(REPORTER, "/api/reports/funds", "Accept", "text/csv")).stream()
+        List<String[]> manque = csvRows(http.get("/api/reports/funds").as(REPORTER).accept("text/csv").send()).stream()
                 .filter(row -> row.startsWith("bassin-minier-manque,")).map(FundsReportIT::fields).toList();
 
         assertThat(manque).extracting(row -> row[2]).containsExactly("cd-59", "cd-62", "prefet-region");
@@ -217,7 +208,7 @@ class FundsReportIT {
      */
     @Test
     void csvRowOfAMatcherThatCommittedNothingNamesItsRole() {
-        String cd62 = csvRows(http.get(REPORTER, "/api/reports/funds", "Accept", "text/csv")).stream()
+        String cd62 = csvRows(http.get("/api/reports/funds").as(REPORTER).accept("text/csv").send()).stream()
                 .filter(row -> row.startsWith("bassin-minier-manque,59 62,cd-62,")).findFirst().orElseThrow();
 
         assertThat(cd62).isEqualTo("bassin-minier-manque,59 62,cd-62,DEPARTEMENT,2020,0.00,,,SHORTFALL,500000.00");
@@ -225,7 +216,7 @@ class FundsReportIT {
 
     @Test
     void withoutAnAcceptHeaderTheReportIsJson() {
-        ReadSideHttp.Answer answer = http.get(REPORTER, "/api/reports/funds");
+        HttpApi.Answer answer = http.get("/api/reports/funds").as(REPORTER).send();
 
         assertThat(answer.status()).as("%s", answer).isEqualTo(200);
         assertThat(answer.contentType()).startsWith("application/json");
@@ -245,7 +236,7 @@ class FundsReportIT {
                 "bassin-minier-deux-financeurs 2020 prefet-region->cd-62 ratio=0.5 funder=100000.00"
                         + " matcher=60000.00 required=50000.00 shortfall=0.00 matched=true");
 
-        String cd62 = csvRows(http.get(REPORTER, "/api/reports/funds", "Accept", "text/csv")).stream()
+        String cd62 = csvRows(http.get("/api/reports/funds").as(REPORTER).accept("text/csv").send()).stream()
                 .filter(row -> row.startsWith("bassin-minier-deux-financeurs,59 62,cd-62,")).findFirst().orElseThrow();
 
         assertThat(fields(cd62)[8]).as(cd62).isEqualTo("SHORTFALL");
@@ -263,13 +254,13 @@ class FundsReportIT {
                 "bassin-minier-2019 2021 cd-62 DEPARTEMENT committed=125000.00 ceiling=null remaining=null",
                 "bassin-minier-2019 2021 prefet-region ETAT committed=250000.01 ceiling=null remaining=null");
 
-        List<String> csv = csvRows(http.get(REPORTER, "/api/reports/funds?year=2021", "Accept", "text/csv"));
+        List<String> csv = csvRows(http.get("/api/reports/funds?year=2021").as(REPORTER).accept("text/csv").send());
         assertThat(csv.get(0)).isEqualTo(CSV_HEADER);
         assertThat(csv.subList(1, csv.size())).hasSize(3).allSatisfy(row -> assertThat(fields(row)[4])
                 .isEqualTo("2021"));
 
         assertThat(report("?year=2019").get("lines")).isEmpty();
-        assertThat(csvRows(http.get(REPORTER, "/api/reports/funds?year=2019", "Accept", "text/csv")))
+        assertThat(csvRows(http.get("/api/reports/funds?year=2019").as(REPORTER).accept("text/csv").send()))
                 .as("only the header").containsExactly(CSV_HEADER);
     }
 
@@ -289,7 +280,8 @@ class FundsReportIT {
         assertThat(lines(both, line -> line.get("conventionId").asText().equals("nord-2020"))).hasSize(1);
         assertThat(both.get("lines")).extracting(line -> line.get("year").asInt()).containsOnly(2020);
 
-        List<String> csv = csvRows(http.get(REPORTER, "/api/reports/funds?departement=62", "Accept", "text/csv"));
+        List<String> csv = csvRows(http.get("/api/reports/funds?departement=62").as(REPORTER).accept("text/csv")
+                .send());
         assertThat(csv).noneMatch(row -> row.startsWith("nord-2020,"));
         assertThat(csv).anyMatch(row -> row.startsWith("bassin-minier-2019,"));
     }
@@ -297,7 +289,7 @@ class FundsReportIT {
     @Test
     void badFiltersAreRefused() {
         for (String filter : List.of("year=abc", "year=1800", "departement=99", "departement=")) {
-            ReadSideHttp.Answer answer = http.get(REPORTER, "/api/reports/funds?" + filter);
+            HttpApi.Answer answer = http.get("/api/reports/funds?" + filter).as(REPORTER).send();
             assertThat(answer.status()).as("%s", answer).isEqualTo(400);
             assertThat(answer.code()).as("%s", answer).isEqualTo("VALIDATION_FAILED");
         }
@@ -306,16 +298,18 @@ class FundsReportIT {
     @Test
     void reportersAndAuditorsReadTheReportAdministratorsDoNotAndNobodyAnonymously() {
         for (String accept : List.of("application/json", "text/csv")) {
-            assertThat(http.get(REPORTER, "/api/reports/funds", "Accept", accept).status()).as(accept).isEqualTo(200);
-            assertThat(http.get(AUDITOR, "/api/reports/funds", "Accept", accept).status()).as(accept).isEqualTo(200);
+            assertThat(http.get("/api/reports/funds").as(REPORTER).accept(accept).send().status()).as(accept)
+                    .isEqualTo(200);
+            assertThat(http.get("/api/reports/funds").as(AUDITOR).accept(accept).send().status()).as(accept)
+                    .isEqualTo(200);
 
             // SecurityConfiguration: GET /api/reports/** needs REPORTER or AUDITOR; ADMIN alone does not have it.
-            ReadSideHttp.Answer admin = http.get(ADMIN, "/api/reports/funds", "Accept", accept);
+            HttpApi.Answer admin = http.get("/api/reports/funds").as(ADMIN).accept(accept).send();
             assertThat(admin.status()).as("%s", admin).isEqualTo(403);
             assertThat(admin.contentType()).startsWith("application/problem+json");
             assertThat(admin.code()).isEqualTo("FORBIDDEN");
 
-            ReadSideHttp.Answer anonymous = http.get(ANONYMOUS, "/api/reports/funds", "Accept", accept);
+            HttpApi.Answer anonymous = http.get("/api/reports/funds").as(ANONYMOUS).accept(accept).send();
             assertThat(anonymous.status()).as("%s", anonymous).isEqualTo(401);
             assertThat(anonymous.code()).isEqualTo("UNAUTHENTICATED");
             assertThat(anonymous.header("WWW-Authenticate")).startsWith("Basic");
@@ -323,10 +317,9 @@ class FundsReportIT {
     }
 
     private static void bassinMinierInForce(String id) {
-        http.draft(bassinMinier(id));
-        for (List<String> signatory : BASSIN_MINIER_SIGNATORIES) {
-            http.command("/api/conventions/" + id + "/signatures",
-                    signature(signatory.get(0), signatory.get(1), "2019-07-10"));
+        http.draft(bassinMinierDraft(id));
+        for (String party : BASSIN_MINIER_PARTIES) {
+            http.command("/api/conventions/" + id + "/signatures", bassinMinierSigns(party));
         }
     }
 
@@ -336,7 +329,7 @@ class FundsReportIT {
     }
 
     private static JsonNode report(String query) {
-        ReadSideHttp.Answer answer = http.get(REPORTER, "/api/reports/funds" + query, "Accept", "application/json");
+        HttpApi.Answer answer = http.get("/api/reports/funds" + query).as(REPORTER).accept("application/json").send();
         assertThat(answer.status()).as("%s", answer).isEqualTo(200);
         assertThat(answer.contentType()).startsWith("application/json");
         return answer.json();
@@ -373,7 +366,7 @@ class FundsReportIT {
     }
 
     /** The rows of a CSV answer, each ended by CRLF (RFC 4180). */
-    private static List<String> csvRows(ReadSideHttp.Answer answer) {
+    private static List<String> csvRows(HttpApi.Answer answer) {
         assertThat(answer.status()).as("%s", answer).isEqualTo(200);
         assertThat(answer.body()).endsWith("\r\n");
         assertThat(answer.body().replace("\r\n", "")).doesNotContain("\n");

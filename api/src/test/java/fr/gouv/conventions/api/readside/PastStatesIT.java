@@ -2,14 +2,13 @@ package fr.gouv.conventions.api.readside;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.gouv.conventions.api.ServiceInstance;
+import fr.gouv.conventions.api.fixture.HttpApi;
+import fr.gouv.conventions.api.fixture.OwnRunningService;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,12 +16,14 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
-import static fr.gouv.conventions.api.readside.Bodies.pasDeCalais;
-import static fr.gouv.conventions.api.readside.Bodies.pasDeCalaisFinancialAvenant;
-import static fr.gouv.conventions.api.readside.Bodies.signature;
-import static fr.gouv.conventions.api.readside.ReadSideHttp.ADMIN;
-import static fr.gouv.conventions.api.readside.ReadSideHttp.AUDITOR;
-import static fr.gouv.conventions.api.readside.ReadSideHttp.REPORTER;
+import static fr.gouv.conventions.api.fixture.Bodies.departementSigns;
+import static fr.gouv.conventions.api.fixture.Bodies.financialAvenant;
+import static fr.gouv.conventions.api.fixture.Bodies.pasDeCalaisDraft;
+import static fr.gouv.conventions.api.fixture.Bodies.prefetSigns;
+import static fr.gouv.conventions.api.fixture.HttpApi.ADMIN;
+import static fr.gouv.conventions.api.fixture.HttpApi.AUDITOR;
+import static fr.gouv.conventions.api.fixture.HttpApi.REPORTER;
+import static fr.gouv.conventions.api.fixture.RecordingTime.between;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -35,15 +36,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Past states are replayed from the event store, not read from the eventually consistent projection: these tests
  * do not wait for the projection, and one of them shows that the answer comes while the projection is stopped.
  */
+@OwnRunningService
 class PastStatesIT {
 
     private static final String ID = "pas-de-calais-2018";
     private static final String KNOWN = "pas-de-calais-known";
 
-    @TempDir
-    static Path dataDirectory;
     static ServiceInstance service;
-    static ReadSideHttp http;
+    static HttpApi http;
 
     /** Instants recorded between the commands on {@link #KNOWN}. */
     static Instant beforeDraft;
@@ -53,42 +53,23 @@ class PastStatesIT {
 
     @BeforeAll
     static void recordTheRealHistory() throws InterruptedException {
-        service = ServiceInstance.onEmbeddedDatabase(dataDirectory);
-        http = new ReadSideHttp(service, dataDirectory);
-
-        http.draft(pasDeCalais(ID));
-        http.command("/api/conventions/" + ID + "/signatures", signature("prefet-62", "Fabien Sudry", "2018-12-18"));
-        http.command("/api/conventions/" + ID + "/signatures", signature("cd-62", "Jean-Claude Leroy", "2018-12-18"));
-        ReadSideHttp.Answer tooLate = http.post(ADMIN, "/api/conventions/" + ID + "/avenants",
-                pasDeCalaisFinancialAvenant("2019-04-01"));
+        http.draft(pasDeCalaisDraft(ID));
+        http.command("/api/conventions/" + ID + "/signatures", prefetSigns());
+        http.command("/api/conventions/" + ID + "/signatures", departementSigns());
+        HttpApi.Answer tooLate = http.post("/api/conventions/" + ID + "/avenants").as(ADMIN)
+                .json(financialAvenant("2019-04-01")).send();
         assertThat(tooLate.code()).as("%s", tooLate).isEqualTo("AVENANT_DEADLINE_PASSED");
-        assertThat(http.command("/api/conventions/" + ID + "/avenants", pasDeCalaisFinancialAvenant("2019-03-31")))
+        assertThat(http.command("/api/conventions/" + ID + "/avenants", financialAvenant("2019-03-31")))
                 .as("avenant, two commitments, the deadline fulfilled").isEqualTo(7);
 
         beforeDraft = between();
-        http.draft(pasDeCalais(KNOWN));
+        http.draft(pasDeCalaisDraft(KNOWN));
         afterDraft = between();
-        http.command("/api/conventions/" + KNOWN + "/signatures", signature("prefet-62", "Fabien Sudry", "2018-12-18"));
+        http.command("/api/conventions/" + KNOWN + "/signatures", prefetSigns());
         afterFirstSignature = between();
-        http.command("/api/conventions/" + KNOWN + "/signatures",
-                signature("cd-62", "Jean-Claude Leroy", "2018-12-18"));
-        http.command("/api/conventions/" + KNOWN + "/avenants", pasDeCalaisFinancialAvenant("2019-03-31"));
+        http.command("/api/conventions/" + KNOWN + "/signatures", departementSigns());
+        http.command("/api/conventions/" + KNOWN + "/avenants", financialAvenant("2019-03-31"));
         afterEverything = between();
-    }
-
-    /** An instant strictly between what was recorded before and what will be recorded after. */
-    private static Instant between() throws InterruptedException {
-        Thread.sleep(25);
-        Instant now = Instant.now();
-        Thread.sleep(25);
-        return now;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (service != null) {
-            service.close();
-        }
     }
 
     @Test
@@ -154,12 +135,14 @@ class PastStatesIT {
 
     @Test
     void asOfADateBeforeTheDraftThereIsNoConvention() {
-        ReadSideHttp.Answer answer = http.get(REPORTER, "/api/conventions/" + ID + "?asOf=2018-11-01");
+        HttpApi.Answer answer = http.get("/api/conventions/" + ID + "?asOf=2018-11-01").as(REPORTER).send();
 
         assertThat(answer.status()).as("%s", answer).isEqualTo(404);
         assertThat(answer.code()).isEqualTo("NOT_FOUND");
-        assertThat(http.get(REPORTER, "/api/conventions/no-such-convention?asOf=2019-03-01").status()).isEqualTo(404);
-        assertThat(http.get(REPORTER, "/api/conventions/no-such-convention?asKnownAt=" + afterEverything).status())
+        assertThat(http.get("/api/conventions/no-such-convention?asOf=2019-03-01").as(REPORTER).send().status())
+                .isEqualTo(404);
+        assertThat(http.get("/api/conventions/no-such-convention?asKnownAt=" + afterEverything).as(REPORTER).send()
+                .status())
                 .isEqualTo(404);
     }
 
@@ -196,7 +179,7 @@ class PastStatesIT {
 
     @Test
     void asKnownAtAnInstantBeforeTheDraftThereIsNoConvention() {
-        ReadSideHttp.Answer answer = http.get(REPORTER, "/api/conventions/" + KNOWN + "?asKnownAt=" + beforeDraft);
+        HttpApi.Answer answer = http.get("/api/conventions/" + KNOWN + "?asKnownAt=" + beforeDraft).as(REPORTER).send();
 
         assertThat(answer.status()).as("%s", answer).isEqualTo(404);
         assertThat(answer.code()).isEqualTo("NOT_FOUND");
@@ -204,8 +187,8 @@ class PastStatesIT {
 
     @Test
     void asOfAndAsKnownAtTogetherAreRefused() {
-        ReadSideHttp.Answer answer = http.get(REPORTER,
-                "/api/conventions/" + ID + "?asOf=2019-03-01&asKnownAt=" + afterEverything);
+        HttpApi.Answer answer = http.get("/api/conventions/" + ID + "?asOf=2019-03-01&asKnownAt=" + afterEverything)
+                .as(REPORTER).send();
 
         assertThat(answer.status()).as("%s", answer).isEqualTo(400);
         assertThat(answer.code()).isEqualTo("VALIDATION_FAILED");
@@ -215,7 +198,7 @@ class PastStatesIT {
     void malformedDatesAndInstantsAreRefused() {
         for (String query : List.of("asOf=2019-13-01", "asOf=yesterday", "asKnownAt=2019-03-01",
                 "asKnownAt=not-an-instant")) {
-            ReadSideHttp.Answer answer = http.get(REPORTER, "/api/conventions/" + ID + "?" + query);
+            HttpApi.Answer answer = http.get("/api/conventions/" + ID + "?" + query).as(REPORTER).send();
             assertThat(answer.status()).as("%s", answer).isEqualTo(400);
             assertThat(answer.code()).as("%s", answer).isEqualTo("VALIDATION_FAILED");
         }
@@ -224,7 +207,7 @@ class PastStatesIT {
     @Test
     void everyRoleReadsPastStates() {
         for (String user : List.of(REPORTER, AUDITOR, ADMIN)) {
-            assertThat(http.get(user, "/api/conventions/" + ID + "?asOf=2019-03-01").status()).as(user)
+            assertThat(http.get("/api/conventions/" + ID + "?asOf=2019-03-01").as(user).send().status()).as(user)
                     .isEqualTo(200);
         }
     }
@@ -241,16 +224,15 @@ class PastStatesIT {
         projection.shutDown();
         try {
             assertThat(projection.isRunning()).isFalse();
-            http.draft(pasDeCalais(id));
-            http.command("/api/conventions/" + id + "/signatures",
-                    signature("prefet-62", "Fabien Sudry", "2018-12-18"));
+            http.draft(pasDeCalaisDraft(id));
+            http.command("/api/conventions/" + id + "/signatures", prefetSigns());
             Instant afterSignature = Instant.now();
 
             JsonNode asOf = asOf(id, "2019-01-01");
             assertThat(asOf.get("status").asText()).isEqualTo("PARTIALLY_SIGNED");
             assertThat(asOf.get("version").asLong()).isEqualTo(1);
             assertThat(asKnownAt(id, afterSignature).get("version").asLong()).isEqualTo(1);
-            assertThat(http.get(REPORTER, "/api/conventions/" + id).status())
+            assertThat(http.get("/api/conventions/" + id).as(REPORTER).send().status())
                     .as("the projection, stopped, has not seen the convention").isEqualTo(404);
         } finally {
             projection.start();
@@ -259,13 +241,13 @@ class PastStatesIT {
     }
 
     private static JsonNode asOf(String id, String date) {
-        ReadSideHttp.Answer answer = http.get(REPORTER, "/api/conventions/" + id + "?asOf=" + date);
+        HttpApi.Answer answer = http.get("/api/conventions/" + id + "?asOf=" + date).as(REPORTER).send();
         assertThat(answer.status()).as("%s", answer).isEqualTo(200);
         return answer.json();
     }
 
     private static JsonNode asKnownAt(String id, Instant instant) {
-        ReadSideHttp.Answer answer = http.get(REPORTER, "/api/conventions/" + id + "?asKnownAt=" + instant);
+        HttpApi.Answer answer = http.get("/api/conventions/" + id + "?asKnownAt=" + instant).as(REPORTER).send();
         assertThat(answer.status()).as("%s", answer).isEqualTo(200);
         return answer.json();
     }

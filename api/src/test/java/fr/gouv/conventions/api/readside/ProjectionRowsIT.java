@@ -3,14 +3,13 @@ package fr.gouv.conventions.api.readside;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.gouv.conventions.api.ServiceInstance;
-import org.junit.jupiter.api.AfterAll;
+import fr.gouv.conventions.api.fixture.HttpApi;
+import fr.gouv.conventions.api.fixture.OwnRunningService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -22,19 +21,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static fr.gouv.conventions.api.readside.Bodies.DEPARTEMENT;
-import static fr.gouv.conventions.api.readside.Bodies.ETAT;
-import static fr.gouv.conventions.api.readside.Bodies.avenant;
-import static fr.gouv.conventions.api.readside.Bodies.avenantLine;
-import static fr.gouv.conventions.api.readside.Bodies.ceiling;
-import static fr.gouv.conventions.api.readside.Bodies.commitment;
-import static fr.gouv.conventions.api.readside.Bodies.convention;
-import static fr.gouv.conventions.api.readside.Bodies.extension;
-import static fr.gouv.conventions.api.readside.Bodies.matching;
-import static fr.gouv.conventions.api.readside.Bodies.signature;
-import static fr.gouv.conventions.api.readside.Bodies.termination;
-import static fr.gouv.conventions.api.readside.Bodies.withCeilings;
-import static fr.gouv.conventions.api.readside.Bodies.withMatching;
+import static fr.gouv.conventions.api.fixture.Bodies.DEPARTEMENT;
+import static fr.gouv.conventions.api.fixture.Bodies.ETAT;
+import static fr.gouv.conventions.api.fixture.Bodies.avenant;
+import static fr.gouv.conventions.api.fixture.Bodies.avenantLine;
+import static fr.gouv.conventions.api.fixture.Bodies.ceiling;
+import static fr.gouv.conventions.api.fixture.Bodies.commitment;
+import static fr.gouv.conventions.api.fixture.Bodies.convention;
+import static fr.gouv.conventions.api.fixture.Bodies.extension;
+import static fr.gouv.conventions.api.fixture.Bodies.matching;
+import static fr.gouv.conventions.api.fixture.Bodies.signature;
+import static fr.gouv.conventions.api.fixture.Bodies.termination;
+import static fr.gouv.conventions.api.fixture.Bodies.withCeilings;
+import static fr.gouv.conventions.api.fixture.Bodies.withMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -47,28 +46,18 @@ import static org.awaitility.Awaitility.await;
  * <p>The read model is eventually consistent with the commands: every test waits (Awaitility) until the
  * {@code conventions} view shows the version the last command answered before it reads the rows.
  */
+@OwnRunningService
 class ProjectionRowsIT {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-    @TempDir
-    static Path dataDirectory;
     static ServiceInstance service;
-    static ReadSideHttp http;
+    static HttpApi http;
     static JdbcTemplate jdbc;
 
     @BeforeAll
-    static void start() {
-        service = ServiceInstance.onEmbeddedDatabase(dataDirectory);
-        http = new ReadSideHttp(service, dataDirectory);
+    static void readTheServicesDatabase() {
         jdbc = service.jdbc();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (service != null) {
-            service.close();
-        }
     }
 
     @Test
@@ -263,13 +252,14 @@ class ProjectionRowsIT {
         Timestamp passesAt = Timestamp.from(tomorrow.plusDays(1).atStartOfDay(PARIS).toInstant());
         assertThat(jdbc.update("update scheduled_tasks set execution_time = now() where task_name = 'AxonDeadline'"
                 + " and execution_time = ?", passesAt)).isEqualTo(1);
-        await().atMost(ReadSideHttp.CATCH_UP).untilAsserted(() -> assertThat(service.events(id))
+        await().atMost(HttpApi.CATCH_UP).untilAsserted(() -> assertThat(service.events(id))
                 .extracting(event -> event.getPayloadType().getSimpleName()).contains("AvenantDeadlineMissed"));
         awaitVersion(id, 1);
 
         assertThat(deadline(id)).containsEntry("avenant_deadline", tomorrow.toString())
                 .containsEntry("avenant_deadline_state", "MISSED");
-        JsonNode deadline = http.get(ReadSideHttp.REPORTER, "/api/conventions/" + id).json().get("avenantDeadline");
+        JsonNode deadline = http.get("/api/conventions/" + id).as(HttpApi.REPORTER).send().json()
+                .get("avenantDeadline");
         assertThat(deadline.get("state").asText()).isEqualTo("MISSED");
         assertThat(deadline.get("missedOn").asText()).isEqualTo(tomorrow.plusDays(1).toString());
     }
@@ -351,7 +341,7 @@ class ProjectionRowsIT {
     }
 
     private static void awaitVersion(String id, long version) {
-        await().atMost(ReadSideHttp.CATCH_UP).untilAsserted(() -> assertThat(jdbc.queryForList(
+        await().atMost(HttpApi.CATCH_UP).untilAsserted(() -> assertThat(jdbc.queryForList(
                 "select version from conventions where convention_id = ?", Long.class, id))
                 .as("version of %s in the conventions view", id).containsExactly(version));
     }

@@ -3,17 +3,17 @@ package fr.gouv.conventions.api.readside;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.gouv.conventions.api.ServiceInstance;
-import org.junit.jupiter.api.AfterAll;
+import fr.gouv.conventions.api.fixture.HttpApi;
+import fr.gouv.conventions.api.fixture.OwnRunningService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 import javax.sql.DataSource;
-import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSetMetaData;
@@ -32,22 +32,22 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import static fr.gouv.conventions.api.readside.Bodies.DEPARTEMENT;
-import static fr.gouv.conventions.api.readside.Bodies.ETAT;
-import static fr.gouv.conventions.api.readside.Bodies.avenant;
-import static fr.gouv.conventions.api.readside.Bodies.avenantLine;
-import static fr.gouv.conventions.api.readside.Bodies.ceiling;
-import static fr.gouv.conventions.api.readside.Bodies.commitment;
-import static fr.gouv.conventions.api.readside.Bodies.convention;
-import static fr.gouv.conventions.api.readside.Bodies.extension;
-import static fr.gouv.conventions.api.readside.Bodies.matching;
-import static fr.gouv.conventions.api.readside.Bodies.termination;
-import static fr.gouv.conventions.api.readside.Bodies.withCeilings;
-import static fr.gouv.conventions.api.readside.Bodies.withMatching;
-import static fr.gouv.conventions.api.readside.ReadSideHttp.ADMIN;
-import static fr.gouv.conventions.api.readside.ReadSideHttp.ANONYMOUS;
-import static fr.gouv.conventions.api.readside.ReadSideHttp.AUDITOR;
-import static fr.gouv.conventions.api.readside.ReadSideHttp.REPORTER;
+import static fr.gouv.conventions.api.fixture.Bodies.DEPARTEMENT;
+import static fr.gouv.conventions.api.fixture.Bodies.ETAT;
+import static fr.gouv.conventions.api.fixture.Bodies.avenant;
+import static fr.gouv.conventions.api.fixture.Bodies.avenantLine;
+import static fr.gouv.conventions.api.fixture.Bodies.ceiling;
+import static fr.gouv.conventions.api.fixture.Bodies.commitment;
+import static fr.gouv.conventions.api.fixture.Bodies.convention;
+import static fr.gouv.conventions.api.fixture.Bodies.extension;
+import static fr.gouv.conventions.api.fixture.Bodies.matching;
+import static fr.gouv.conventions.api.fixture.Bodies.termination;
+import static fr.gouv.conventions.api.fixture.Bodies.withCeilings;
+import static fr.gouv.conventions.api.fixture.Bodies.withMatching;
+import static fr.gouv.conventions.api.fixture.HttpApi.ADMIN;
+import static fr.gouv.conventions.api.fixture.HttpApi.ANONYMOUS;
+import static fr.gouv.conventions.api.fixture.HttpApi.AUDITOR;
+import static fr.gouv.conventions.api.fixture.HttpApi.REPORTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -64,6 +64,8 @@ import static org.awaitility.Awaitility.await;
  * written and from the one being written.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@OwnRunningService
+@TestPropertySource(properties = {"conventions.rebuild.batch-size=40", "conventions.rebuild.views-kept=3"})
 class RebuildIT {
 
     private static final String REBUILD = "/api/admin/projections/rebuild";
@@ -72,19 +74,13 @@ class RebuildIT {
             "convention_deadline_extensions", "convention_ceilings", "convention_matching_rules",
             "convention_commitments", "funding_by_party_year", "matching_by_year");
 
-    @TempDir
-    static Path dataDirectory;
     static ServiceInstance service;
-    static ReadSideHttp http;
+    static HttpApi http;
     /** The version each convention's last command answered. */
     static final Map<String, Long> versions = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void recordTwoHundredEvents() throws Exception {
-        service = ServiceInstance.onEmbeddedDatabase(dataDirectory, "--conventions.rebuild.batch-size=40",
-                "--conventions.rebuild.views-kept=3");
-        http = new ReadSideHttp(service, dataDirectory);
-
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> recorded = new ArrayList<>();
@@ -137,17 +133,10 @@ class RebuildIT {
         versions.put(id, version);
     }
 
-    @AfterAll
-    static void stop() {
-        if (service != null) {
-            service.close();
-        }
-    }
-
     @Test
     @Order(1)
     void noProgressBeforeTheFirstRebuild() {
-        ReadSideHttp.Answer answer = http.get(ADMIN, REBUILD);
+        HttpApi.Answer answer = http.get(REBUILD).as(ADMIN).send();
 
         assertThat(answer.status()).as("%s", answer).isEqualTo(404);
         assertThat(answer.code()).isEqualTo("NOT_FOUND");
@@ -162,7 +151,7 @@ class RebuildIT {
         String served = activeSchema();
         long stored = service.storedEventCount();
 
-        ReadSideHttp.Answer started = http.post(ADMIN, REBUILD, null);
+        HttpApi.Answer started = http.post(REBUILD).as(ADMIN).send();
 
         assertThat(started.status()).as("%s", started).isEqualTo(202);
         assertThat(started.header("Location")).endsWith(REBUILD);
@@ -189,7 +178,7 @@ class RebuildIT {
                                 + " USING btree (convention_id, party_id, year)")
                 .containsExactlyInAnyOrderElementsOf(commitmentIndexes(served));
         assertEqualViews(snapshot(), before);
-        versions.forEach((id, version) -> assertThat(http.get(REPORTER, "/api/conventions/" + id).json()
+        versions.forEach((id, version) -> assertThat(http.get("/api/conventions/" + id).as(REPORTER).send().json()
                 .get("version").asLong()).as(id).isEqualTo(version));
     }
 
@@ -207,10 +196,10 @@ class RebuildIT {
                 statement.execute("lock table " + standby + ".convention_commitments in access exclusive mode");
             }
 
-            ReadSideHttp.Answer started = http.post(ADMIN, REBUILD, null);
+            HttpApi.Answer started = http.post(REBUILD).as(ADMIN).send();
             assertThat(started.status()).as("%s", started).isEqualTo(202);
             id = started.json().get("id").asText();
-            assertThat(http.get(ADMIN, REBUILD).json().get("phase").asText()).isEqualTo("REPLAYING");
+            assertThat(http.get(REBUILD).as(ADMIN).send().json().get("phase").asText()).isEqualTo("REPLAYING");
 
             // Commands are accepted, and the served read model, still the old one, keeps up with them.
             http.draft(convention("rebuild-during", "ENGAGEMENT", List.of("62"), "2019-01-01", "2098-12-31", null));
@@ -218,14 +207,16 @@ class RebuildIT {
             long during = http.command("/api/conventions/rebuild-during/commitments",
                     commitment(ETAT, 2020, "4242.42", "2020-02-02"));
             versions.put("rebuild-during", during);
-            versions.put("rebuild-1", http.command("/api/conventions/rebuild-1/commitments",
+            versions.put("rebuild-1",
+                    http.command("/api/conventions/rebuild-1/commitments",
                     commitment(DEPARTEMENT, 2021, "1234.56", "2021-06-01")));
             http.awaitVersion("rebuild-during", during);
             http.awaitVersion("rebuild-1", versions.get("rebuild-1"));
             assertThat(activeSchema()).isEqualTo(served);
-            assertThat(http.get(REPORTER, "/api/conventions?size=500").json().get("total").asLong()).isEqualTo(9);
+            assertThat(http.get("/api/conventions?size=500").as(REPORTER).send().json().get("total").asLong())
+                    .isEqualTo(9);
 
-            ReadSideHttp.Answer again = http.post(ADMIN, REBUILD, null);
+            HttpApi.Answer again = http.post(REBUILD).as(ADMIN).send();
             assertThat(again.status()).as("one rebuild at a time: %s", again).isEqualTo(200);
             assertThat(again.json().get("id").asText()).isEqualTo(id);
             assertThat(again.header("Location")).endsWith(REBUILD);
@@ -245,7 +236,8 @@ class RebuildIT {
                 + " where convention_id = 'rebuild-during'", String.class)).isEqualTo("4242.42");
         assertThat(jdbc.queryForObject("select count(*) from " + standby + ".convention_commitments"
                 + " where convention_id = 'rebuild-1' and amount = 1234.56", Long.class)).isEqualTo(1);
-        versions.put("rebuild-during", http.command("/api/conventions/rebuild-during/commitments",
+        versions.put("rebuild-during",
+                http.command("/api/conventions/rebuild-during/commitments",
                 commitment(DEPARTEMENT, 2020, "4242.43", "2020-02-03")));
         http.awaitVersion("rebuild-during", versions.get("rebuild-during"));
         assertThat(jdbc.queryForObject("select committed::text from funding_by_party_year"
@@ -255,7 +247,7 @@ class RebuildIT {
         // A second rebuild, back into the first schema, ends equal too.
         awaitCaughtUp();
         Map<String, List<Map<String, Object>>> before = snapshot();
-        ReadSideHttp.Answer second = http.post(ADMIN, REBUILD, null);
+        HttpApi.Answer second = http.post(REBUILD).as(ADMIN).send();
         assertThat(second.status()).as("%s", second).isEqualTo(202);
         assertThat(second.json().get("id").asText()).isNotEqualTo(id);
         awaitDone(second.json().get("id").asText());
@@ -267,19 +259,19 @@ class RebuildIT {
     @Order(4)
     void onlyAdministratorsStartOrFollowARebuild() {
         for (String user : List.of(REPORTER, AUDITOR)) {
-            ReadSideHttp.Answer post = http.post(user, REBUILD, null);
+            HttpApi.Answer post = http.post(REBUILD).as(user).send();
             assertThat(post.status()).as("%s", post).isEqualTo(403);
             assertThat(post.code()).isEqualTo("FORBIDDEN");
-            assertThat(http.get(user, REBUILD).status()).as(user).isEqualTo(403);
+            assertThat(http.get(REBUILD).as(user).send().status()).as(user).isEqualTo(403);
         }
-        assertThat(http.post(ANONYMOUS, REBUILD, null).status()).isEqualTo(401);
-        assertThat(http.get(ANONYMOUS, REBUILD).status()).isEqualTo(401);
+        assertThat(http.post(REBUILD).as(ANONYMOUS).send().status()).isEqualTo(401);
+        assertThat(http.get(REBUILD).as(ANONYMOUS).send().status()).isEqualTo(401);
     }
 
     private static JsonNode awaitDone(String rebuildId) {
         JsonNode[] last = new JsonNode[1];
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            ReadSideHttp.Answer answer = http.get(ADMIN, REBUILD);
+            HttpApi.Answer answer = http.get(REBUILD).as(ADMIN).send();
             assertThat(answer.status()).as("%s", answer).isEqualTo(200);
             last[0] = answer.json();
             assertThat(last[0].get("id").asText()).isEqualTo(rebuildId);

@@ -2,6 +2,7 @@ package fr.gouv.conventions.api.readside;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.gouv.conventions.api.ServiceInstance;
+import fr.gouv.conventions.api.fixture.HttpApi;
 import fr.gouv.conventions.projections.ReadModelSchema;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.assertj.core.api.SoftAssertions;
@@ -21,11 +22,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static fr.gouv.conventions.api.readside.Bodies.DEPARTEMENT;
-import static fr.gouv.conventions.api.readside.Bodies.ETAT;
-import static fr.gouv.conventions.api.readside.Bodies.commitment;
-import static fr.gouv.conventions.api.readside.Bodies.convention;
-import static fr.gouv.conventions.api.readside.ReadSideHttp.ADMIN;
+import static fr.gouv.conventions.api.fixture.Bodies.DEPARTEMENT;
+import static fr.gouv.conventions.api.fixture.Bodies.ETAT;
+import static fr.gouv.conventions.api.fixture.Bodies.commitment;
+import static fr.gouv.conventions.api.fixture.Bodies.convention;
+import static fr.gouv.conventions.api.fixture.HttpApi.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -46,19 +47,19 @@ class RebuildOnTwoInstancesIT {
     static Path dataDirectory;
     static ServiceInstance first;
     static ServiceInstance second;
-    static ReadSideHttp firstHttp;
-    static ReadSideHttp secondHttp;
+    static HttpApi firstHttp;
+    static HttpApi secondHttp;
 
     @BeforeAll
     static void startTwoInstancesOnOneDatabase() {
         first = ServiceInstance.onEmbeddedDatabase(dataDirectory.resolve("first"));
-        firstHttp = new ReadSideHttp(first, dataDirectory.resolve("first"));
+        firstHttp = first.http();
         String jdbcUrl = first.bean(EmbeddedPostgres.class).getJdbcUrl("postgres", "postgres");
         // The second instance replays one event per transaction, so that its rebuild lasts a little.
         second = ServiceInstance.onEmbeddedDatabase(dataDirectory.resolve("second"),
                 "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
                 "--conventions.rebuild.batch-size=1");
-        secondHttp = new ReadSideHttp(second, dataDirectory.resolve("second"));
+        secondHttp = second.http();
 
         for (int n = 1; n <= CONVENTIONS; n++) {
             String id = "scaled-" + n;
@@ -91,7 +92,7 @@ class RebuildOnTwoInstancesIT {
     void aRebuildAskedOfAnotherInstanceWhileOneRunsIsNotStartedTwice() throws Exception {
         long commitments = first.jdbc().queryForObject("select count(*) from convention_commitments", Long.class);
         assertThat(commitments).isEqualTo((long) CONVENTIONS * COMMITMENTS);
-        ReadSideHttp.Answer secondAnswer;
+        HttpApi.Answer secondAnswer;
         // While the rebuilds run and end, the served read model is watched: it should never lose a commitment.
         AtomicLong fewest = new AtomicLong(commitments);
         AtomicBoolean watching = new AtomicBoolean(true);
@@ -106,12 +107,12 @@ class RebuildOnTwoInstancesIT {
             // Holds the first rebuild at its switch, once it has replayed everything into the standby schema.
             statement.execute("select pg_advisory_lock_shared(" + ReadModelSchema.SWITCH_LOCK + ")");
             try {
-                ReadSideHttp.Answer firstAnswer = firstHttp.post(ADMIN, REBUILD, null);
+                HttpApi.Answer firstAnswer = firstHttp.post(REBUILD).as(ADMIN).send();
                 assertThat(firstAnswer.status()).as("%s", firstAnswer).isEqualTo(202);
                 await().atMost(Duration.ofSeconds(30)).until(() -> phase(firstHttp).equals("SWITCHING"));
 
                 watcher.start();
-                secondAnswer = secondHttp.post(ADMIN, REBUILD, null);
+                secondAnswer = secondHttp.post(REBUILD).as(ADMIN).send();
             } finally {
                 statement.execute("select pg_advisory_unlock_shared(" + ReadModelSchema.SWITCH_LOCK + ")");
             }
@@ -136,8 +137,8 @@ class RebuildOnTwoInstancesIT {
         softly.assertAll();
     }
 
-    private static String phase(ReadSideHttp http) {
-        ReadSideHttp.Answer answer = http.get(ADMIN, REBUILD);
+    private static String phase(HttpApi http) {
+        HttpApi.Answer answer = http.get(REBUILD).as(ADMIN).send();
         if (answer.status() == 404) {
             return "NONE";
         }
@@ -145,7 +146,7 @@ class RebuildOnTwoInstancesIT {
         return progress.get("phase").asText();
     }
 
-    private static boolean running(ReadSideHttp http) {
+    private static boolean running(HttpApi http) {
         String phase = phase(http);
         return phase.equals("REPLAYING") || phase.equals("SWITCHING");
     }

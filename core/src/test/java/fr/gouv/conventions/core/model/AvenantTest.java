@@ -184,9 +184,9 @@ class AvenantTest {
     void aModifyingAvenantEndingTheConventionBeforeItStartsIsRefused() {
         fixture.given(pasDeCalaisInForce())
                 .when(new SignAvenant(PAS_DE_CALAIS, AvenantKind.MODIFICATIF, date(2019, 5, 2), MODIFICATION,
-                        date(2018, 12, 31), List.of()))
-                .expectException(refused(INVALID_PERIOD).naming("from", date(2019, 1, 1))
-                        .naming("newEndDate", date(2018, 12, 31)))
+                        date(2018, 12, 17), List.of()))
+                .expectException(refused(INVALID_PERIOD).naming("from", date(2018, 12, 18))
+                        .naming("newEndDate", date(2018, 12, 17)))
                 .expectNoEvents();
     }
 

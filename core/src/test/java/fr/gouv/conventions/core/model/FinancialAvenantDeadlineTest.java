@@ -247,7 +247,7 @@ class FinancialAvenantDeadlineTest {
                 new FundsCommitted(PAS_DE_CALAIS, "prefet-62", 2019, RealHistory.PAS_DE_CALAIS_STATE_2019,
                         RealHistory.SORTIE_ASE, null, signedOn, 1),
                 new FundsCommitted(PAS_DE_CALAIS, "cd-62", 2019, RealHistory.PAS_DE_CALAIS_DEPARTEMENT_2019,
-                        null, null, signedOn, 1),
+                        RealHistory.SORTIE_ASE, null, signedOn, 1),
                 new AvenantDeadlineFulfilled(PAS_DE_CALAIS, deadline, 1, signedOn));
     }
 

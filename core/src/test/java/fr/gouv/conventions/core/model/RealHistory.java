@@ -1,5 +1,8 @@
 package fr.gouv.conventions.core.model;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import fr.gouv.conventions.core.command.CommitFunds;
 import fr.gouv.conventions.core.command.DraftConvention;
 import fr.gouv.conventions.core.command.SignAvenant;
@@ -11,7 +14,9 @@ import fr.gouv.conventions.core.event.ConventionEnteredIntoForce;
 import fr.gouv.conventions.core.event.ConventionSigned;
 import fr.gouv.conventions.core.event.FundsCommitted;
 
-import java.math.BigDecimal;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,36 +24,27 @@ import java.util.List;
 /**
  * The two conventions of the source documents, as drafts, signatures and the events they lead to: the
  * engagement convention of the Pas-de-Calais (Arras, 18 Dec 2018) and the bassin minier convention (10 Jul 2019).
+ * The commands are the bodies of the catalogue in {@code examples/real-history/} (the one the HTTP tests, the
+ * published contract and {@code examples/real-history.sh} send), read into core's records.
  */
 final class RealHistory {
 
-    static final Party PREFET_REGION = new Party("prefet-region", PartyRole.ETAT,
-            "Préfet de la région Hauts-de-France, préfet du Nord", "Préfet de région");
-    static final Party PREFET_62 = new Party("prefet-62", PartyRole.ETAT, "Préfet du Pas-de-Calais", "Fabien Sudry");
-    static final Party CD_59 = new Party("cd-59", PartyRole.DEPARTEMENT, "Département du Nord",
-            "Président du conseil départemental");
-    static final Party CD_62 = new Party("cd-62", PartyRole.DEPARTEMENT, "Département du Pas-de-Calais",
-            "Jean-Claude Leroy");
-
-    static final IntegratedDocument ERBM_PROTOCOL = new IntegratedDocument(
-            "Protocole d'engagement pour le renouveau du bassin minier", LocalDate.of(2018, 11, 9));
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
 
     // The engagement convention State – Département du Pas-de-Calais, signed in Arras.
 
-    static final String PAS_DE_CALAIS = "engagement-pas-de-calais-2018";
-    static final LocalDate SIGNED_IN_ARRAS = LocalDate.of(2018, 12, 18);
-    static final LocalDate PAS_DE_CALAIS_AVENANT_DEADLINE = LocalDate.of(2019, 3, 31);
-    static final Period PAS_DE_CALAIS_PERIOD = new Period(LocalDate.of(2019, 1, 1), LocalDate.of(2021, 12, 31));
+    private static final DraftConvention PAS_DE_CALAIS_DRAFT =
+            read("pas-de-calais-draft", null, DraftConvention.class);
+    static final String PAS_DE_CALAIS = PAS_DE_CALAIS_DRAFT.conventionId();
+    static final LocalDate SIGNED_IN_ARRAS = prefet62SignsInArras().signedOn();
+    static final LocalDate PAS_DE_CALAIS_AVENANT_DEADLINE = PAS_DE_CALAIS_DRAFT.avenantDeadline();
+    static final List<String> PAS_DE_CALAIS_AXES = PAS_DE_CALAIS_DRAFT.axes();
     static final String SORTIE_ASE = "SORTIE_ASE";
-    static final List<String> PAS_DE_CALAIS_AXES =
-            List.of(SORTIE_ASE, "PREMIER_ACCUEIL_ET_REFERENT_DE_PARCOURS", "ACCOMPAGNEMENT_RSA_VERS_EMPLOI");
+    static final Party PREFET_62 = PAS_DE_CALAIS_DRAFT.parties().get(0);
+    static final Party CD_62 = PAS_DE_CALAIS_DRAFT.parties().get(1);
 
     static DraftConvention draftPasDeCalais() {
-        return new DraftConvention(PAS_DE_CALAIS, ConventionKind.ENGAGEMENT,
-                "Convention d'engagement entre l'État et le Département du Pas-de-Calais",
-                new Territory("Pas-de-Calais", List.of("62")), PAS_DE_CALAIS_PERIOD, List.of(PREFET_62, CD_62),
-                PAS_DE_CALAIS_AXES, PAS_DE_CALAIS_AVENANT_DEADLINE, List.of(), List.of(), List.of(ERBM_PROTOCOL),
-                SIGNED_IN_ARRAS);
+        return PAS_DE_CALAIS_DRAFT;
     }
 
     static ConventionDrafted pasDeCalaisDrafted() {
@@ -56,32 +52,34 @@ final class RealHistory {
     }
 
     static SignConvention prefet62SignsInArras() {
-        return new SignConvention(PAS_DE_CALAIS, "prefet-62", "Fabien Sudry", SIGNED_IN_ARRAS);
+        return read("pas-de-calais-signed-by-prefet", PAS_DE_CALAIS, SignConvention.class);
     }
 
     static SignConvention cd62SignsInArras() {
-        return new SignConvention(PAS_DE_CALAIS, "cd-62", "Jean-Claude Leroy", SIGNED_IN_ARRAS);
+        return read("pas-de-calais-signed-by-departement", PAS_DE_CALAIS, SignConvention.class);
     }
 
     /** Drafted, signed by both parties on 18 Dec 2018, in force that day. */
     static List<Object> pasDeCalaisInForce() {
-        return List.of(pasDeCalaisDrafted(),
-                new ConventionSigned(PAS_DE_CALAIS, "prefet-62", "Fabien Sudry", SIGNED_IN_ARRAS),
-                new ConventionSigned(PAS_DE_CALAIS, "cd-62", "Jean-Claude Leroy", SIGNED_IN_ARRAS),
-                new ConventionEnteredIntoForce(PAS_DE_CALAIS, SIGNED_IN_ARRAS));
+        List<Object> events = new ArrayList<>();
+        events.add(pasDeCalaisDrafted());
+        List.of(prefet62SignsInArras(), cd62SignsInArras()).forEach(signature -> events.add(signed(signature)));
+        events.add(new ConventionEnteredIntoForce(PAS_DE_CALAIS, SIGNED_IN_ARRAS));
+        return events;
     }
-
-    // The documents do not give the amounts of the financial avenant; these are illustrative.
-    static final Euros PAS_DE_CALAIS_STATE_2019 = Euros.of("3000000.00");
-    static final Euros PAS_DE_CALAIS_DEPARTEMENT_2019 = Euros.of("3000000.00");
 
     /** The financial avenant that sets the departmental actions and both parties' commitments for 2019. */
     static SignAvenant pasDeCalaisFinancialAvenant(LocalDate signedOn) {
-        return new SignAvenant(PAS_DE_CALAIS, AvenantKind.FINANCIER, signedOn,
-                "Actions départementales et engagements financiers 2019", null,
-                List.of(new AvenantCommitment("prefet-62", 2019, PAS_DE_CALAIS_STATE_2019, SORTIE_ASE, null),
-                        new AvenantCommitment("cd-62", 2019, PAS_DE_CALAIS_DEPARTEMENT_2019, null, null)));
+        SignAvenant avenant = read("pas-de-calais-financial-avenant", PAS_DE_CALAIS, SignAvenant.class);
+        return new SignAvenant(PAS_DE_CALAIS, avenant.kind(), signedOn, avenant.summary(), avenant.newEndDate(),
+                avenant.commitments());
     }
+
+    // The documents do not give the amounts of the financial avenant; the catalogue's are illustrative.
+    static final Euros PAS_DE_CALAIS_STATE_2019 = pasDeCalaisFinancialAvenant(SIGNED_IN_ARRAS).commitments().get(0)
+            .amount();
+    static final Euros PAS_DE_CALAIS_DEPARTEMENT_2019 = pasDeCalaisFinancialAvenant(SIGNED_IN_ARRAS).commitments()
+            .get(1).amount();
 
     /** In force, then the financial avenant signed on the deadline day, which fulfilled the deadline. */
     static List<Object> pasDeCalaisAfterFinancialAvenant() {
@@ -98,24 +96,18 @@ final class RealHistory {
 
     // The convention de déclinaison renforcée sur le territoire du bassin minier, as the HTTP contract drafts it.
 
-    static final String BASSIN_MINIER = "bassin-minier-2019";
-    static final LocalDate SIGNED_IN_BASSIN_MINIER = LocalDate.of(2019, 7, 10);
-    static final Period BASSIN_MINIER_PERIOD = new Period(SIGNED_IN_BASSIN_MINIER, LocalDate.of(2021, 12, 31));
-    static final String INSERTION_EMPLOI = "INSERTION_EMPLOI";
-    static final String PREVENTION = "PREVENTION";
-    static final Euros STATE_CEILING_2020 = Euros.of("1000000.00");
-    static final Euros PER_DEPARTEMENT = Euros.of("500000.00");
-    static final List<Ceiling> BASSIN_MINIER_CEILINGS = List.of(new Ceiling("prefet-region", 2020, STATE_CEILING_2020));
-    static final List<MatchingRule> BASSIN_MINIER_MATCHING = List.of(
-            new MatchingRule("prefet-region", "cd-59", new BigDecimal("0.5")),
-            new MatchingRule("prefet-region", "cd-62", new BigDecimal("0.5")));
+    private static final DraftConvention BASSIN_MINIER_DRAFT =
+            read("bassin-minier-draft", null, DraftConvention.class);
+    static final String BASSIN_MINIER = BASSIN_MINIER_DRAFT.conventionId();
+    static final LocalDate SIGNED_IN_BASSIN_MINIER = BASSIN_MINIER_DRAFT.period().from();
+    static final Party PREFET_REGION = BASSIN_MINIER_DRAFT.parties().get(0);
+    static final Party CD_59 = BASSIN_MINIER_DRAFT.parties().get(2);
+    static final IntegratedDocument ERBM_PROTOCOL = BASSIN_MINIER_DRAFT.integratedDocuments().get(0);
+    static final Euros STATE_CEILING_2020 = BASSIN_MINIER_DRAFT.ceilings().get(0).amount();
+    static final Euros PER_DEPARTEMENT = read("bassin-minier-2020-nord", BASSIN_MINIER, CommitFunds.class).amount();
 
     static DraftConvention draftBassinMinier() {
-        return new DraftConvention(BASSIN_MINIER, ConventionKind.DECLINAISON_RENFORCEE,
-                "Convention de déclinaison renforcée sur le territoire du bassin minier",
-                new Territory("Bassin minier Nord – Pas-de-Calais", List.of("59", "62")), BASSIN_MINIER_PERIOD,
-                List.of(PREFET_REGION, PREFET_62, CD_59, CD_62), List.of(INSERTION_EMPLOI, PREVENTION), null,
-                BASSIN_MINIER_CEILINGS, BASSIN_MINIER_MATCHING, List.of(ERBM_PROTOCOL), SIGNED_IN_BASSIN_MINIER);
+        return BASSIN_MINIER_DRAFT;
     }
 
     static ConventionDrafted bassinMinierDrafted() {
@@ -124,20 +116,16 @@ final class RealHistory {
 
     /** The four signatures of 10 Jul 2019, in the order the parties are named. */
     static List<SignConvention> bassinMinierSignatures() {
-        return List.of(
-                new SignConvention(BASSIN_MINIER, "prefet-region", "Préfet de région", SIGNED_IN_BASSIN_MINIER),
-                new SignConvention(BASSIN_MINIER, "prefet-62", "Fabien Sudry", SIGNED_IN_BASSIN_MINIER),
-                new SignConvention(BASSIN_MINIER, "cd-59", "Président du conseil départemental",
-                        SIGNED_IN_BASSIN_MINIER),
-                new SignConvention(BASSIN_MINIER, "cd-62", "Jean-Claude Leroy", SIGNED_IN_BASSIN_MINIER));
+        return BASSIN_MINIER_DRAFT.parties().stream()
+                .map(party -> read("bassin-minier-signed-by-" + party.id(), BASSIN_MINIER, SignConvention.class))
+                .toList();
     }
 
     /** Drafted, signed by its four parties on 10 Jul 2019, in force that day. */
     static List<Object> bassinMinierInForce() {
         List<Object> events = new ArrayList<>();
         events.add(bassinMinierDrafted());
-        bassinMinierSignatures().forEach(signature -> events.add(new ConventionSigned(BASSIN_MINIER,
-                signature.party(), signature.signatory(), signature.signedOn())));
+        bassinMinierSignatures().forEach(signature -> events.add(signed(signature)));
         events.add(new ConventionEnteredIntoForce(BASSIN_MINIER, SIGNED_IN_BASSIN_MINIER));
         return events;
     }
@@ -150,6 +138,30 @@ final class RealHistory {
         return new ConventionDrafted(draft.conventionId(), draft.kind(), draft.title(), draft.territory(),
                 draft.period(), draft.parties(), draft.axes(), draft.avenantDeadline(), draft.ceilings(),
                 draft.matching(), draft.integratedDocuments(), draft.draftedOn());
+    }
+
+    private static ConventionSigned signed(SignConvention signature) {
+        return new ConventionSigned(signature.conventionId(), signature.party(), signature.signatory(),
+                signature.signedOn());
+    }
+
+    /**
+     * A body of the catalogue read into the command record of core it is the JSON of: its members are the record's
+     * components, but for a draft's {@code id}, which is its {@code conventionId}; {@code conventionId} names the
+     * convention of the other commands, whose bodies leave it to the path.
+     */
+    private static <C> C read(String name, String conventionId, Class<C> type) {
+        String file = "/real-history/" + name + ".json";
+        try (InputStream body = RealHistory.class.getResourceAsStream(file)) {
+            if (body == null) {
+                throw new IllegalStateException("no " + file + " in the catalogue");
+            }
+            ObjectNode command = (ObjectNode) JSON.readTree(body);
+            command.set("conventionId", command.has("id") ? command.remove("id") : JSON.valueToTree(conventionId));
+            return JSON.treeToValue(command, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file, e);
+        }
     }
 
     private RealHistory() {

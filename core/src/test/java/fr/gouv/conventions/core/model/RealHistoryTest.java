@@ -56,14 +56,19 @@ class RealHistoryTest {
                 .expectEvents(new ConventionDrafted(PAS_DE_CALAIS, ConventionKind.ENGAGEMENT,
                         "Convention d'engagement entre l'État et le Département du Pas-de-Calais",
                         new Territory("Pas-de-Calais", List.of("62")),
-                        new Period(date(2019, 1, 1), date(2021, 12, 31)),
+                        new Period(date(2018, 12, 18), date(2021, 12, 31)),
                         List.of(new Party("prefet-62", PartyRole.ETAT, "Préfet du Pas-de-Calais", "Fabien Sudry"),
                                 new Party("cd-62", PartyRole.DEPARTEMENT, "Département du Pas-de-Calais",
                                         "Jean-Claude Leroy")),
-                        RealHistory.PAS_DE_CALAIS_AXES, date(2019, 3, 31), List.of(), List.of(),
-                        List.of(new IntegratedDocument("Protocole d'engagement pour le renouveau du bassin minier",
-                                date(2018, 11, 9))),
-                        date(2018, 12, 18)))
+                        List.of("SORTIE_ASE", "PREMIER_ACCUEIL_REFERENT", "INSERTION_RSA"), date(2019, 3, 31),
+                        List.of(), List.of(new MatchingRule("prefet-62", "cd-62", new BigDecimal("1.0"))),
+                        List.of(new IntegratedDocument(
+                                        "Protocole d'engagement État – départements du Nord et du Pas-de-Calais (Lens)",
+                                        date(2018, 11, 7)),
+                                new IntegratedDocument(
+                                        "Protocole d'engagement pour le renouveau du bassin minier (ERBM)",
+                                        date(2018, 11, 9))),
+                        date(2018, 12, 1)))
                 .expectNoScheduledDeadlines();
     }
 
@@ -81,10 +86,11 @@ class RealHistoryTest {
                 .when(pasDeCalaisFinancialAvenant(date(2019, 3, 31)))
                 .expectEvents(
                         new AvenantSigned(PAS_DE_CALAIS, 1, AvenantKind.FINANCIER, date(2019, 3, 31),
-                                "Actions départementales et engagements financiers 2019", null, null),
+                                "Actions départementales (ASE, premier accueil, RSA) et engagements financiers 2019"
+                                        + " (montants illustratifs)", null, null),
                         new FundsCommitted(PAS_DE_CALAIS, "prefet-62", 2019, euros("3000000.00"), "SORTIE_ASE", null,
                                 date(2019, 3, 31), 1),
-                        new FundsCommitted(PAS_DE_CALAIS, "cd-62", 2019, euros("3000000.00"), null, null,
+                        new FundsCommitted(PAS_DE_CALAIS, "cd-62", 2019, euros("3000000.00"), "SORTIE_ASE", null,
                                 date(2019, 3, 31), 1),
                         new AvenantDeadlineFulfilled(PAS_DE_CALAIS, date(2019, 3, 31), 1, date(2019, 3, 31)));
     }
@@ -111,7 +117,7 @@ class RealHistoryTest {
                         List.of(new Ceiling("prefet-region", 2020, euros("1000000.00"))),
                         List.of(new MatchingRule("prefet-region", "cd-59", new BigDecimal("0.5")),
                                 new MatchingRule("prefet-region", "cd-62", new BigDecimal("0.5"))),
-                        List.of(ERBM_PROTOCOL), date(2019, 7, 10)));
+                        List.of(ERBM_PROTOCOL), date(2019, 7, 1)));
     }
 
     @Test
@@ -128,8 +134,8 @@ class RealHistoryTest {
         List<SignConvention> signatures = bassinMinierSignatures();
         fixture.givenCommands(draftBassinMinier(), signatures.get(0), signatures.get(1))
                 .when(signatures.get(2))
-                .expectEvents(new ConventionSigned(BASSIN_MINIER, "cd-59", "Président du conseil départemental",
-                        SIGNED_IN_BASSIN_MINIER));
+                .expectEvents(new ConventionSigned(BASSIN_MINIER, "cd-59",
+                        "Président du conseil départemental du Nord", SIGNED_IN_BASSIN_MINIER));
     }
 
     @Test

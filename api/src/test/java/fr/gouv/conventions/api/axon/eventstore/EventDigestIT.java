@@ -1,13 +1,10 @@
 package fr.gouv.conventions.api.axon.eventstore;
 
 import fr.gouv.conventions.api.ServiceInstance;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import fr.gouv.conventions.api.fixture.RunningService;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.HexFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The service chains the events it appends with the digest the audit's verification recomputes in SQL: both must
  * give the same bytes for the same event, whatever it holds.
  */
+@RunningService
 class EventDigestIT {
 
     private static final byte[] PAYLOAD = "{\"conventionId\":\"bassin-minier-2019\",\"amount\":\"500000.00\"}"
@@ -23,19 +21,7 @@ class EventDigestIT {
     private static final byte[] METADATA = "{\"actor\":\"marie.dupont\",\"correlationId\":\"c-1\"}"
             .getBytes(StandardCharsets.UTF_8);
 
-    @TempDir
-    static Path dataDirectory;
     static ServiceInstance service;
-
-    @BeforeAll
-    static void start() {
-        service = ServiceInstance.onEmbeddedDatabase(dataDirectory);
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
-    }
 
     @Test
     void theFirstEventOfAStreamDigestsAsInTheDatabase() {
