@@ -29,7 +29,7 @@ final class AggregateLoad {
         this.prefix = prefix;
     }
 
-    void measure(Benchmark.Report report) throws Exception {
+    void measure(Report report) throws Exception {
         String fresh = prefix + "-fresh";
         CommandMix.expect(admin.post("/api/conventions", HttpCommands.draft(fresh)), 201);
         CommandMix.expect(admin.post("/api/conventions/" + fresh + "/signatures", HttpCommands.signature("prefet-region")), 200);
@@ -56,7 +56,7 @@ final class AggregateLoad {
         }
         double freshMedian = median(freshTimes);
         report.figure("Command on a convention of 10 000 events, with its snapshot (median of " + REPEATS + ")",
-                millis(median(withSnapshot)), Benchmark.Report.ratio(median(withSnapshot) / freshMedian)
+                millis(median(withSnapshot)), Report.ratio(median(withSnapshot) / freshMedian)
                         + " × a fresh convention (" + millis(freshMedian) + "); target ≤ 2×");
         report.figure("Same command with the snapshots deleted before each (median of " + REPEATS
                         + "; the aggregate cache, when on, holds the convention after the first)", millis(median(withoutSnapshot)),

@@ -139,12 +139,12 @@ final class Comparison {
             cpu.add(new double[]{aCpu.serviceMillis(), aCpu.postgresMillis(), bCpu.serviceMillis(),
                     bCpu.postgresMillis(), rawPostgresMillis});
             lines.add(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %s | %.1f | %.0f | %s | %.1f | %s |",
-                    lines.size() + 1, raw.perSecond(), a.perSecond(), Benchmark.Report.ratio(a.perSecond()
-                            / raw.perSecond()), a.p99Millis(), b.perSecond(), Benchmark.Report.ratio(b.perSecond()
-                            / raw.perSecond()), b.p99Millis(), Benchmark.Report.ratio(b.perSecond() / a.perSecond())));
+                    lines.size() + 1, raw.perSecond(), a.perSecond(), Report.ratio(a.perSecond()
+                            / raw.perSecond()), a.p99Millis(), b.perSecond(), Report.ratio(b.perSecond()
+                            / raw.perSecond()), b.p99Millis(), Report.ratio(b.perSecond() / a.perSecond())));
             last = String.format(Locale.ROOT, "%d clients, comparison round %d: raw %.0f/s, A %.0f commands/s,"
                     + " B %.0f commands/s, B / A %s", clients, lines.size(), raw.perSecond(), a.perSecond(),
-                    b.perSecond(), Benchmark.Report.ratio(b.perSecond() / a.perSecond()));
+                    b.perSecond(), Report.ratio(b.perSecond() / a.perSecond()));
         }
 
         String lastRound() {
@@ -162,9 +162,9 @@ final class Comparison {
                     + " | B p99 ms | B / A |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             lines.forEach(line -> text.append(line).append('\n'));
             text.append(String.format(Locale.ROOT, "| summed | %.0f | %.0f | %s | | %.0f | %s | | %s |%n%n", rawSum,
-                    commandSums[0], Benchmark.Report.ratio(commandSums[0] / rawSum), commandSums[1],
-                    Benchmark.Report.ratio(commandSums[1] / rawSum),
-                    Benchmark.Report.ratio(commandSums[1] / commandSums[0])));
+                    commandSums[0], Report.ratio(commandSums[0] / rawSum), commandSums[1],
+                    Report.ratio(commandSums[1] / rawSum),
+                    Report.ratio(commandSums[1] / commandSums[0])));
             text.append(String.format(Locale.ROOT, "B made more commands than A in %d of %d rounds; errors: %d.%n",
                     roundsBFaster, lines.size(), errors));
             text.append(String.format(Locale.ROOT, "CPU per command (the mean of the rounds): A, service %.3f ms and"

@@ -38,7 +38,7 @@ final class Replay {
         this.prefix = prefix;
     }
 
-    void measure(Benchmark.Report report, long target) throws Exception {
+    void measure(Report report, long target) throws Exception {
         long stored = count();
         long before = Benchmark.lastEventIndex(database);
         long appendStarted = System.nanoTime();
@@ -63,7 +63,7 @@ final class Replay {
                     String.format(Locale.ROOT, "%.0f events/s", scan.perSecond()), scan.operations() + " events");
             report.figure("Rebuild of every projection, pass " + pass + " (" + when + ")",
                     String.format(Locale.ROOT, "%.0f events/s", rebuildRate),
-                    Benchmark.Report.ratio(rebuildRate / scan.perSecond())
+                    Report.ratio(rebuildRate / scan.perSecond())
                             + " × the raw scan of its pass; target ≥ 0.25×");
         }
     }

@@ -16,7 +16,7 @@ class ReportTest {
 
     @Test
     void theThroughputLineGivesTheRatioOfTheMedianRoundsWithThreeDigitsSoThatAMissDoesNotReadAsTheTarget() {
-        Benchmark.Report report = new Benchmark.Report();
+        Report report = new Report();
 
         // The rounds of the run of 2026-12-03 12:58: medians 1 568 and 4 527, a ratio of 0.3464.
         report.throughput(8, List.of(perSecond(1699), perSecond(1568), perSecond(1243)),
