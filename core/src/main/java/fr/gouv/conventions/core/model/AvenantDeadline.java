@@ -1,7 +1,9 @@
 package fr.gouv.conventions.core.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import org.axonframework.deadline.DeadlineManager;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,6 +35,19 @@ public record AvenantDeadline(LocalDate date, State state) {
                     "The financial avenant signed on " + signedOn + " comes after the avenant deadline of " + date
                             + "; extend the deadline first if it was moved",
                     Map.of("deadline", date, "signedOn", signedOn));
+        }
+    }
+
+    /**
+     * Schedules the wall-clock check of this deadline (R6) for the convention; one already past when it is recorded
+     * is not missed by that act, so it is not scheduled. The id is a parameter: in the aggregate's constructor,
+     * events only apply after it returns, so the aggregate's own id is unset there.
+     */
+    public void schedule(String conventionId, Clock clock, DeadlineManager deadlines) {
+        Instant passesAt = passesAt(clock.getZone());
+        if (passesAt.isAfter(clock.instant())) {
+            deadlines.schedule(passesAt, AvenantDeadlineDue.DEADLINE_NAME,
+                    new AvenantDeadlineDue(conventionId, date));
         }
     }
 

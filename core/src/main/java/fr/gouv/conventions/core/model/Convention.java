@@ -72,7 +72,7 @@ public class Convention {
                 command.period(), command.parties(), command.axes(), command.avenantDeadline(), command.ceilings(),
                 command.matching(), command.integratedDocuments(), command.draftedOn()));
         if (command.avenantDeadline() != null) {
-            scheduleDeadline(command.conventionId(), AvenantDeadline.open(command.avenantDeadline()), clock, deadlines);
+            AvenantDeadline.open(command.avenantDeadline()).schedule(command.conventionId(), clock, deadlines);
         }
     }
 
@@ -110,7 +110,7 @@ public class Convention {
                             + ", before avenant " + avenantCount + " signed on " + lastAvenantSignedOn,
                     Map.of("signedOn", command.signedOn(), "previousAvenantSignedOn", lastAvenantSignedOn));
         }
-        LocalDate newEndDate = checkedNewEndDate(command);
+        LocalDate newEndDate = AvenantPolicy.checkedNewEndDate(id, command, period, ceilings);
         if (command.kind() == AvenantKind.FINANCIER && avenantDeadline != null) {
             avenantDeadline.checkFinancialAvenantOnTime(id, command.signedOn());
         }
@@ -146,7 +146,7 @@ public class Convention {
         apply(new AvenantDeadlineExtended(id, avenantDeadline.date(), command.newDeadline(), command.reason(),
                 command.decidedOn()));
         deadlines.cancelAllWithinScope(AvenantDeadlineDue.DEADLINE_NAME);
-        scheduleDeadline(id, avenantDeadline, clock, deadlines);
+        avenantDeadline.schedule(id, clock, deadlines);
         return getVersion();
     }
 
@@ -185,87 +185,13 @@ public class Convention {
         }
     }
 
-    /** Takes the id as a parameter: in the constructor, events only apply after it returns, so {@code id} is unset. */
-    private static void scheduleDeadline(String conventionId, AvenantDeadline deadline, Clock clock,
-                                         DeadlineManager deadlines) {
-        var passesAt = deadline.passesAt(clock.getZone());
-        // A deadline already past when it is recorded is not missed by that act (R6): it is not scheduled.
-        if (passesAt.isAfter(clock.instant())) {
-            deadlines.schedule(passesAt, AvenantDeadlineDue.DEADLINE_NAME,
-                    new AvenantDeadlineDue(conventionId, deadline.date()));
-        }
-    }
-
-    private LocalDate checkedNewEndDate(SignAvenant command) {
-        LocalDate newEndDate = command.newEndDate();
-        switch (command.kind()) {
-            case PROLONGATION -> {
-                if (newEndDate == null || !newEndDate.isAfter(period.to())) {
-                    throw new ConventionRefused(RefusalCode.END_DATE_NOT_LATER, id,
-                            "A prolongation needs a new end date later than the current one, " + period.to(),
-                            newEndDate == null ? Map.of("currentEndDate", period.to())
-                                    : Map.of("currentEndDate", period.to(), "newEndDate", newEndDate));
-                }
-                requireNoCommitments(command);
-            }
-            case MODIFICATIF -> {
-                if (newEndDate != null && newEndDate.isBefore(period.from())) {
-                    throw new ConventionRefused(RefusalCode.INVALID_PERIOD, id,
-                            "The new end date " + newEndDate + " falls before the start of the convention, "
-                                    + period.from(),
-                            Map.of("from", period.from(), "newEndDate", newEndDate));
-                }
-                ceilings.latestCommittedYear().ifPresent(year -> {
-                    if (newEndDate != null && newEndDate.getYear() < year) {
-                        throw new ConventionRefused(RefusalCode.INVALID_PERIOD, id,
-                                "The new end date " + newEndDate + " would leave the funds committed for " + year
-                                        + " outside the convention's period",
-                                Map.of("newEndDate", newEndDate, "committedYear", year));
-                    }
-                });
-                requireNoCommitments(command);
-            }
-            case FINANCIER -> {
-                if (newEndDate != null) {
-                    throw new ConventionRefused(RefusalCode.INVALID_AVENANT, id,
-                            "A financial avenant sets commitments; moving the end date takes a modifying or"
-                                    + " prolongation avenant", Map.of("kind", command.kind()));
-                }
-            }
-        }
-        return newEndDate;
-    }
-
-    private void requireNoCommitments(SignAvenant command) {
-        if (!command.commitments().isEmpty()) {
-            throw new ConventionRefused(RefusalCode.INVALID_AVENANT, id,
-                    "Only a financial avenant sets commitments, not a " + command.kind() + " avenant",
-                    Map.of("kind", command.kind()));
-        }
-    }
-
     /** Checks commitments one after the other, so that lines of one avenant count against the same ceiling. */
     private void checkCommitments(Collection<AvenantCommitment> lines, Period within) {
         CeilingPolicy running = ceilings;
         for (AvenantCommitment line : lines) {
             Required.present(id, "commitments.amount", line.amount());
             requireParty(line.party());
-            if (!within.coversYear(line.year())) {
-                throw new ConventionRefused(RefusalCode.YEAR_OUTSIDE_PERIOD, id,
-                        "The year " + line.year() + " lies outside the convention's period, " + within.from()
-                                + " to " + within.to(),
-                        Map.of("year", line.year(), "from", within.from(), "to", within.to()));
-            }
-            if (!line.amount().isPositive()) {
-                throw new ConventionRefused(RefusalCode.INVALID_AMOUNT, id,
-                        "A commitment must be strictly positive, not " + line.amount() + " €",
-                        Map.of("amount", line.amount()));
-            }
-            if (line.axis() != null && !axes.contains(line.axis())) {
-                throw new ConventionRefused(RefusalCode.UNKNOWN_AXIS, id,
-                        "The axis " + line.axis() + " is not one of the convention's axes " + axes,
-                        Map.of("axis", line.axis(), "axes", List.copyOf(axes)));
-            }
+            CommitmentLine.check(id, line, within, axes);
             running.checkWithinCeiling(id, line.party(), line.year(), line.amount());
             running = running.withCommitment(line.party(), line.year(), line.amount());
         }
