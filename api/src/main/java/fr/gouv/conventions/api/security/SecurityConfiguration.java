@@ -83,7 +83,6 @@ class SecurityConfiguration {
                         .accessDeniedHandler(forbidden));
         if (jwtDecoder.getIfAvailable() != null) {
             http.oauth2ResourceServer(resourceServer -> resourceServer
-                    .bearerTokenResolver(new BearerHeader())
                     .authenticationEntryPoint(unauthenticated)
                     .accessDeniedHandler(forbidden)
                     .jwt(jwt -> jwt.decoder(new VerifiedTokens(jwtDecoder.getObject(), 1000, Duration.ofMinutes(5)))
