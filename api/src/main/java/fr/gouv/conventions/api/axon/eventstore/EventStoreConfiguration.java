@@ -2,7 +2,6 @@ package fr.gouv.conventions.api.axon.eventstore;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import fr.gouv.conventions.api.settings.ConventionsProperties;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -22,7 +21,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 import javax.sql.DataSource;
-import java.time.LocalDate;
 
 /** Where events are stored, how they are read back, and the JSON they are stored as. */
 @Configuration(proxyBeanMethods = false)
@@ -32,15 +30,13 @@ class EventStoreConfiguration {
      * The JSON mapper of Axon's serializers (the name its autoconfiguration looks for), from the same
      * {@code spring.jackson} settings as HTTP's but tolerant: a field added to an event later never makes the older
      * ones unreadable. Its type factory keeps the class of each stored type name ({@link ClassCachingTypeFactory}),
-     * set before the modules add their type modifiers to it, and it reads dates with {@link IsoLocalDateDeserializer}.
+     * set before the modules add their type modifiers to it.
      */
     @Bean
     ObjectMapper defaultAxonObjectMapper(Jackson2ObjectMapperBuilder builder) {
         ObjectMapper mapper = new ObjectMapper();
         mapper.setTypeFactory(ClassCachingTypeFactory.using(EventStoreConfiguration.class.getClassLoader()));
         builder.configure(mapper);
-        mapper.registerModule(new SimpleModule("stored-dates")
-                .addDeserializer(LocalDate.class, new IsoLocalDateDeserializer()));
         return mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
