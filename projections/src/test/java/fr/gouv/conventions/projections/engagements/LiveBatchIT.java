@@ -3,9 +3,8 @@ package fr.gouv.conventions.projections.engagements;
 import fr.gouv.conventions.core.event.ConventionEvent;
 import fr.gouv.conventions.projections.ReadModelDatabase;
 import fr.gouv.conventions.projections.ReadModelSchema;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -20,19 +19,8 @@ class LiveBatchIT {
 
     private static final ConventionProjection PROJECTION = new ConventionProjection();
 
-    static ReadModelDatabase database;
-
-    @BeforeAll
-    static void start() {
-        database = ReadModelDatabase.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (database != null) {
-            database.close();
-        }
-    }
+    @RegisterExtension
+    static final ReadModelDatabase database = new ReadModelDatabase();
 
     @Test
     void eachBatchWritesWhatItsEventsChanged() {

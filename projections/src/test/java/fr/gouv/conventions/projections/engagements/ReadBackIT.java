@@ -9,9 +9,8 @@ import fr.gouv.conventions.core.model.Period;
 import fr.gouv.conventions.core.model.Territory;
 import fr.gouv.conventions.projections.ReadModelDatabase;
 import fr.gouv.conventions.projections.ReadModelSchema;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -32,19 +31,8 @@ class ReadBackIT {
 
     private static final LocalDate SIGNED_ON = LocalDate.of(2019, 1, 15);
 
-    static ReadModelDatabase database;
-
-    @BeforeAll
-    static void start() {
-        database = ReadModelDatabase.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (database != null) {
-            database.close();
-        }
-    }
+    @RegisterExtension
+    static final ReadModelDatabase database = new ReadModelDatabase();
 
     @Test
     void theViewsABatchNeedsFromTheSchemaAreReadInOneQuery() {
