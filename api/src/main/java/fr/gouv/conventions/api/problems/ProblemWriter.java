@@ -60,13 +60,8 @@ public class ProblemWriter {
             throws IOException {
         Object forwardedFrom = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         problem.setInstance(URI.create(forwardedFrom != null ? forwardedFrom.toString() : request.getRequestURI()));
-        String correlationId = CorrelationIdFilter.of(request);
-        if (correlationId == null) {
-            // Tomcat refused the request before the filters ran, and forwarded it here as an error.
-            correlationId = UUID.randomUUID().toString();
-            response.setHeader(CorrelationIdFilter.HEADER, correlationId);
-        }
-        problem.setProperty("correlationId", correlationId);
+        // Without one, Tomcat refused the request before the filters ran, and forwarded it here as an error.
+        problem.setProperty("correlationId", correlationIdOrNew(CorrelationIdFilter.of(request), response));
         response.setStatus(problem.getStatus());
         setProblemContentType(response);
         json.writeValue(response.getOutputStream(), problem);
@@ -83,18 +78,24 @@ public class ProblemWriter {
                 "The request was refused before it reached the service: its path or headers are malformed");
         problem.setTitle(known != null ? known.getReasonPhrase() : "Error");
         problem.setProperty("code", status == 400 ? "REQUEST_REJECTED" : known != null ? known.name() : "ERROR");
-        String correlationId = response.getHeader(CorrelationIdFilter.HEADER);
-        if (correlationId == null) {
-            correlationId = UUID.randomUUID().toString();
-            response.setHeader(CorrelationIdFilter.HEADER, correlationId);
-        }
-        problem.setProperty("correlationId", correlationId);
+        problem.setProperty("correlationId",
+                correlationIdOrNew(response.getHeader(CorrelationIdFilter.HEADER), response));
         setProblemContentType(response);
         Writer report = response.getReporter();
         if (report != null) {
             report.write(json.writeValueAsString(problem));
             response.finishResponse();
         }
+    }
+
+    /** The request's correlation id; where it has none yet, a new one, also returned in the answer's header. */
+    private static String correlationIdOrNew(String known, HttpServletResponse response) {
+        if (known != null) {
+            return known;
+        }
+        String generated = UUID.randomUUID().toString();
+        response.setHeader(CorrelationIdFilter.HEADER, generated);
+        return generated;
     }
 
     private static void setProblemContentType(HttpServletResponse response) {
